@@ -1,0 +1,95 @@
+package io.certdesk.binding.server;
+
+import io.certdesk.binding.network.DomainNames;
+import io.certdesk.binding.network.IpAddresses;
+import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.Page;
+import io.certdesk.binding.platform.UniqueViolation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** The registry of customers' dedicated servers. */
+@ApplicationScoped
+public class ServerService {
+
+    private final ServerRepository servers;
+
+    public ServerService(ServerRepository servers) {
+        this.servers = servers;
+    }
+
+    @WithTransaction
+    public Uni<ServerView> register(ServerRequest request) {
+        String hostname = domain("hostname", request.hostname());
+        String masterDomain = domain("masterDomain", request.masterDomain());
+        String primaryIp = IpAddresses.parse(request.primaryIp()).map(IpAddresses::text)
+                .orElseThrow(() -> DomainException.invalid("primaryIp", "must be an IPv4 or IPv6 address"));
+        return servers.findByHostname(hostname).flatMap(sameName -> {
+            if (sameName != null) {
+                return Uni.createFrom().failure(DomainException.conflict(
+                        "A server named '" + hostname + "' is already registered (id " + sameName.id + ")"));
+            }
+            return servers.findByPrimaryIp(primaryIp);
+        }).flatMap(sameIp -> {
+            if (sameIp != null) {
+                return Uni.createFrom().failure(DomainException.conflict(
+                        "The address " + primaryIp + " is already the primary IP of server " + sameIp.id));
+            }
+            Server s = new Server();
+            s.hostname = hostname;
+            s.customerId = request.customerId().strip();
+            s.masterDomain = masterDomain;
+            s.primaryIp = primaryIp;
+            s.planCode = request.plan().code().strip();
+            s.additionalIpLimit = request.plan().additionalIpLimit();
+            s.createdAt = Instant.now();
+            s.updatedAt = s.createdAt;
+            return servers.persistAndFlush(s).map(ServerView::of);
+        }).onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
+                "A server with hostname '" + hostname + "' or primary IP " + primaryIp + " already exists"));
+    }
+
+    @WithTransaction
+    public Uni<ServerView> update(long id, ServerUpdate update) {
+        String masterDomain = domain("masterDomain", update.masterDomain());
+        return require(id, null).flatMap(s -> {
+            if (s.version != update.version()) {
+                return Uni.createFrom().failure(DomainException.conflict("Server " + id
+                        + " was changed by someone else (version " + s.version + ", you sent " + update.version()
+                        + "); read it again and retry"));
+            }
+            s.masterDomain = masterDomain;
+            s.planCode = update.plan().code().strip();
+            s.additionalIpLimit = update.plan().additionalIpLimit();
+            s.updatedAt = Instant.now();
+            return servers.flush().map(ignored -> ServerView.of(s));
+        });
+    }
+
+    /** Reads a server; {@code customerId} non-null restricts to that customer's servers (others look absent). */
+    @WithSession
+    public Uni<ServerView> get(long id, String customerId) {
+        return require(id, customerId).map(ServerView::of);
+    }
+
+    @WithSession
+    public Uni<Page<ServerView>> list(String customerId, int page, int size) {
+        var query = servers.listed(customerId);
+        return query.page(page, size).list().flatMap(items -> query.count()
+                .map(total -> new Page<>(items.stream().map(ServerView::of).toList(), page, size, total)));
+    }
+
+    private Uni<Server> require(long id, String customerId) {
+        return servers.findById(id)
+                .map(s -> s != null && (customerId == null || customerId.equals(s.customerId)) ? s : null)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Server", id));
+    }
+
+    private static String domain(String field, String value) {
+        DomainNames.Result result = DomainNames.canonical(value);
+        return result.name().orElseThrow(() -> DomainException.invalid(field, result.problem()));
+    }
+}

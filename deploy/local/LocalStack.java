@@ -1,0 +1,198 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default for developers: one real PostgreSQL server (zonky binaries) with its data
+ * under .data/postgres, a local JWT signing key under .data/jwt, and the three services started as
+ * child processes on it. Ctrl-C stops the services, then PostgreSQL. Never part of a service artifact.
+ */
+public class LocalStack {
+
+    record Service(String name, int port, String database) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("order-service", 8080, "certdesk_order"),
+            new Service("keystore-service", 8081, "certdesk_keystore"),
+            new Service("binding-service", 8082, "certdesk_binding"));
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("CERTDESK_PG_PORT", "15432"));
+        Path data = root.resolve(".data");
+        Path logs = Files.createDirectories(data.resolve("logs"));
+
+        requireFree(pgPort, "embedded PostgreSQL (set CERTDESK_PG_PORT to use another port)");
+        for (Service s : SERVICES) {
+            requireFree(s.port(), s.name());
+        }
+        Path publicKey = ensureSigningKey(Files.createDirectories(data.resolve("jwt")));
+
+        Path pgData = data.resolve("postgres");
+        boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
+        Files.createDirectories(pgData);
+        System.out.println((fresh ? "Creating" : "Starting") + " PostgreSQL in " + pgData + " on port " + pgPort);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPort(pgPort)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky tunes for throw-away test databases; this one keeps a developer's data
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile()))
+                .start();
+        createDatabases(postgres);
+
+        List<Process> children = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(children, postgres), "local-stack-stop"));
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (Service s : SERVICES) {
+            Path jar = root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing; build first (./mvnw install -DskipTests)");
+            }
+            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
+                    .directory(root.resolve(s.name()).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
+            Map<String, String> env = pb.environment();
+            String hostPort = "localhost:" + pgPort + "/" + s.database();
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + hostPort);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + hostPort);
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            env.put("CERTDESK_DATA_DIR", data.resolve(s.name()).toString());
+            env.put("CERTDESK_LOCAL_STACK", "true");
+            children.add(pb.start());
+        }
+
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitReady(SERVICES.get(i), children.get(i), logs);
+        }
+        System.out.println();
+        System.out.println("certdesk is up (logs in " + logs + "):");
+        for (Service s : SERVICES) {
+            System.out.printf("  %-17s http://localhost:%d   Swagger UI: http://localhost:%d/q/swagger-ui%n",
+                    s.name(), s.port(), s.port());
+        }
+        System.out.println("Get a token:  deploy/local/token.sh staff   (roles: customer, staff, admin, deployer, service)");
+        System.out.println("Press Ctrl-C to stop everything.");
+
+        for (Process p : children) {
+            p.waitFor();
+        }
+    }
+
+    static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+        } catch (IOException e) {
+            System.err.println("Port " + port + " for " + what + " is in use; stop whatever holds it and retry.");
+            System.exit(2);
+        }
+    }
+
+    /** A developer-only RS256 key pair; tokens signed with it are accepted only by the local stack. */
+    static Path ensureSigningKey(Path dir) throws Exception {
+        Path privatePem = dir.resolve("private.pem");
+        Path publicPem = dir.resolve("public.pem");
+        if (Files.exists(privatePem) && Files.exists(publicPem)) {
+            return publicPem;
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        System.out.println("Created a local JWT signing key in " + dir);
+        return publicPem;
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    static void createDatabases(EmbeddedPostgres postgres) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            for (Service s : SERVICES) {
+                try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + s.database() + "'")) {
+                    if (!rs.next()) {
+                        st.execute("create database " + s.database());
+                    }
+                }
+            }
+        }
+    }
+
+    static void awaitReady(Service s, Process p, Path logs) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        URI health = URI.create("http://localhost:" + s.port() + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see "
+                        + logs.resolve(s.name() + ".log"));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
+                c.setConnectTimeout(500);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(s.name() + " was not ready within 120 s; see " + logs.resolve(s.name() + ".log"));
+    }
+
+    static void stopAll(List<Process> children, EmbeddedPostgres postgres) {
+        System.out.println("\nStopping services...");
+        children.forEach(Process::destroy);
+        for (Process p : children) {
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            postgres.close();
+            System.out.println("PostgreSQL stopped; data kept in .data/postgres.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

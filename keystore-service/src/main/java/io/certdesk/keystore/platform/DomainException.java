@@ -1,0 +1,41 @@
+package io.certdesk.keystore.platform;
+
+import java.util.List;
+
+/** A failure the client can act on; mapped to a problem+json answer of its {@link ProblemType}. */
+public class DomainException extends RuntimeException {
+
+    private final ProblemType type;
+    private final transient List<Problem.Violation> violations;
+
+    public DomainException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public DomainException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        super(detail);
+        this.type = type;
+        this.violations = List.copyOf(violations);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
+
+    public static DomainException notFound(String what, Object id) {
+        return new DomainException(ProblemType.NOT_FOUND, what + " '" + id + "' does not exist");
+    }
+
+    public static DomainException conflict(String detail) {
+        return new DomainException(ProblemType.CONFLICT, detail);
+    }
+
+    public static DomainException invalid(String field, String message) {
+        return new DomainException(ProblemType.VALIDATION, field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+}

@@ -1,0 +1,28 @@
+package io.certdesk.keystore.vault;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The vault's one configuration row, written when the vault is initialised. */
+@Entity
+@Table(name = "vault")
+public class Vault {
+
+    /** There is exactly one vault; its id is always 1. */
+    public static final short ID = 1;
+
+    @Id
+    public Short id;
+
+    @Column(name = "secret_shares", nullable = false)
+    public short secretShares;
+
+    @Column(name = "secret_threshold", nullable = false)
+    public short secretThreshold;
+
+    @Column(name = "initialized_at", nullable = false)
+    public Instant initializedAt;
+}

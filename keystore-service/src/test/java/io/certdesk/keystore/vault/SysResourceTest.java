@@ -1,0 +1,42 @@
+package io.certdesk.keystore.vault;
+
+import static io.certdesk.keystore.platform.TestTokens.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.certdesk.keystore.platform.EmbeddedPostgresResource;
+import io.certdesk.keystore.platform.Roles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class SysResourceTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
+    void freshVaultIsUninitialisedAndSealed(String role) {
+        as(role).get("/sys/seal-status").then().statusCode(200)
+                .body("initialized", equalTo(false))
+                .body("sealed", equalTo(true))
+                .body("threshold", equalTo(0));
+    }
+
+    @Test
+    void customersAndDeployersMayNotReadVaultState() {
+        as(Roles.CUSTOMER).get("/sys/seal-status").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(Roles.DEPLOYER).get("/sys/seal-status").then().statusCode(403);
+        given().get("/sys/seal-status").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/unauthorized"));
+    }
+
+    @Test
+    void unknownPathAndMethodAreProblems() {
+        as(Roles.ADMIN).get("/sys/nothing").then().statusCode(404).contentType("application/problem+json");
+        as(Roles.ADMIN).post("/sys/seal-status").then().statusCode(405).contentType("application/problem+json");
+    }
+}

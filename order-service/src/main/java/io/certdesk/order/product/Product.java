@@ -1,0 +1,53 @@
+package io.certdesk.order.product;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A certificate product the company sells, with the CA's application fee. */
+@Entity
+@Table(name = "product")
+public class Product {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    public String code;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(name = "ca_brand", nullable = false, length = 100)
+    public String caBrand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "validation_level", nullable = false, length = 2)
+    public ValidationLevel validationLevel;
+
+    @Column(name = "validity_months", nullable = false)
+    public int validityMonths;
+
+    @Column(name = "application_fee_jpy", nullable = false)
+    public long applicationFeeJpy;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

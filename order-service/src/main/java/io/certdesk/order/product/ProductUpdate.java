@@ -1,0 +1,20 @@
+package io.certdesk.order.product;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The full new state of a product; its code never changes. */
+@Schema(name = "ProductUpdate")
+public record ProductUpdate(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 100) String caBrand,
+        @NotNull ValidationLevel validationLevel,
+        @NotNull @Min(1) @Max(60) Integer validityMonths,
+        @NotNull @Min(0) @Max(10_000_000) Long applicationFeeJpy,
+        @NotNull Boolean active,
+        @NotNull @Schema(description = "The version read; the update is refused when someone changed it since") Long version) {
+}

@@ -1,0 +1,24 @@
+package io.certdesk.order.product;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A product as the API shows it. */
+@Schema(name = "Product")
+public record ProductView(
+        String code,
+        String name,
+        String caBrand,
+        ValidationLevel validationLevel,
+        int validityMonths,
+        long applicationFeeJpy,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static ProductView of(Product p) {
+        return new ProductView(p.code, p.name, p.caBrand, p.validationLevel, p.validityMonths,
+                p.applicationFeeJpy, p.active, p.createdAt, p.updatedAt, p.version);
+    }
+}

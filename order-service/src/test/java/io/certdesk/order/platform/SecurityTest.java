@@ -1,0 +1,59 @@
+package io.certdesk.order.platform;
+
+import static io.certdesk.order.platform.TestTokens.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class SecurityTest {
+
+    private static final Map<String, Object> PRODUCT = Map.of("code", "SEC-1", "name", "n", "caBrand", "c",
+            "validationLevel", "DV", "validityMonths", 12, "applicationFeeJpy", 1);
+
+    @Test
+    void noTokenIs401Problem() {
+        given().get("/products")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://certdesk.io/problems/unauthorized"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void forgedOrExpiredTokenIs401() {
+        given().auth().oauth2("not.a.jwt").get("/products").then().statusCode(401)
+                .contentType("application/problem+json");
+        String expired = Jwt.issuer(TestTokens.ISSUER).subject("x").groups("staff")
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+        given().auth().oauth2(expired).get("/products").then().statusCode(401);
+        String wrongIssuer = Jwt.issuer("https://evil.example").subject("x").groups("staff").sign();
+        given().auth().oauth2(wrongIssuer).get("/products").then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Roles.CUSTOMER, Roles.DEPLOYER, Roles.SERVICE})
+    void rolesOtherThanStaffCannotCreateProducts(String role) {
+        as(role).contentType(ContentType.JSON).body(PRODUCT).post("/products")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/forbidden"))
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoToken() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
