@@ -87,8 +87,7 @@ public class LocalStack {
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            env.put("CERTDESK_DATA_DIR", data.resolve(s.name()).toString());
-            env.put("CERTDESK_LOCAL_STACK", "true");
+            env.putAll(localSettings(s, data.resolve(s.name())));
             children.add(pb.start());
         }
 
@@ -107,6 +106,19 @@ public class LocalStack {
         for (Process p : children) {
             p.waitFor();
         }
+    }
+
+    /** Developer-only settings: the vault unseals from a key file created on first start (0600). */
+    static Map<String, String> localSettings(Service s, Path serviceData) {
+        if (!s.name().equals("keystore-service")) {
+            return Map.of();
+        }
+        return Map.of(
+                "CERTDESK_VAULT_UNSEAL", "FILE",
+                "CERTDESK_VAULT_KEY_FILE_PATH", serviceData.resolve("vault.key").toString(),
+                "CERTDESK_VAULT_KEY_FILE_CREATE_IF_MISSING", "true",
+                "CERTDESK_AUDIT_HMAC_KEY_FILE", serviceData.resolve("audit.key").toString(),
+                "CERTDESK_AUDIT_CREATE_IF_MISSING", "true");
     }
 
     static void requireFree(int port, String what) {

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.certdesk.keystore.audit.AuditEntry.Outcome;
+import io.certdesk.keystore.audit.AuditLog;
+import io.certdesk.keystore.audit.CurrentActor;
+import io.certdesk.keystore.crypto.IntegrityException;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,6 +33,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    private final AuditLog audit;
+    private final Instance<CurrentActor> actor;
+
+    public ProblemMappers(AuditLog audit, Instance<CurrentActor> actor) {
+        this.audit = audit;
+        this.actor = actor;
+    }
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -80,19 +94,33 @@ public class ProblemMappers {
         return problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON", uri, List.of());
     }
 
+    // Every refused attempt on the vault is audited, including those stopped before a resource method runs.
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri) {
+        return auditRefusal(uri, Outcome.FAILED, "no valid token").replaceWith(unauthenticated(uri));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return auditRefusal(uri, Outcome.FAILED, "token rejected").replaceWith(unauthenticated(uri));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(ProblemType.FORBIDDEN, "Your role does not allow this operation", uri, List.of());
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
+        return auditRefusal(uri, Outcome.DENIED, "role not allowed")
+                .replaceWith(problem(ProblemType.FORBIDDEN, "Your role does not allow this operation", uri, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response integrity(IntegrityException e, UriInfo uri) {
+        Log.errorf(e, "Integrity failure on %s", path(uri));
+        return problem(ProblemType.INTEGRITY, "Stored key material did not authenticate; it was altered or misplaced. "
+                + "Nothing was returned; the event is logged and audited", uri, List.of());
+    }
+
+    private Uni<Void> auditRefusal(UriInfo uri, Outcome outcome, String reason) {
+        return audit.record(actor.get().get(), "http.access", path(uri), outcome, reason)
+                .onFailure().recoverWithNull();
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Request cannot be processed"),
     INTERNAL(500, "internal", "Internal error"),
+    INTEGRITY(500, "integrity", "Stored key material failed its integrity check"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     /** Base of every problem type URI; documents live under it. */
@@ -45,7 +46,7 @@ public enum ProblemType {
     /** The type for a plain HTTP status raised by the framework (unknown path, wrong method...). */
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status && t != VALIDATION && t != UNPROCESSABLE) {
+            if (t.status == status && t != VALIDATION && t != UNPROCESSABLE && t != INTEGRITY) {
                 return t;
             }
         }

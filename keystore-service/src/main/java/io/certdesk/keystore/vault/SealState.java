@@ -1,17 +1,74 @@
 package io.certdesk.keystore.vault;
 
+import io.certdesk.keystore.crypto.MasterKeyring;
+import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Whether key material is available in memory. The vault starts sealed; only unsealing (or
- * auto-unseal) opens it, and sealing wipes the material again.
+ * The vault's in-memory key material. Sealed means no keyring: nothing can be decrypted. Shares
+ * given towards an unseal are kept here until the threshold is reached, and wiped on seal.
  */
 @ApplicationScoped
 public class SealState {
 
-    private volatile boolean sealed = true;
+    private MasterKeyring keyring;
+    private final List<byte[]> pendingShares = new ArrayList<>();
 
-    public boolean sealed() {
-        return sealed;
+    public synchronized boolean sealed() {
+        return keyring == null;
+    }
+
+    /** The keyring, or a 503 problem while the vault is sealed. */
+    public synchronized MasterKeyring keyring() {
+        if (keyring == null) {
+            throw new DomainException(ProblemType.UNAVAILABLE,
+                    "The vault is sealed: key material cannot be used until it is unsealed (POST /sys/unseal)");
+        }
+        return keyring;
+    }
+
+    synchronized void open(MasterKeyring ring) {
+        if (keyring != null && keyring != ring) {
+            keyring.destroy();
+        }
+        keyring = ring;
+        clearShares();
+    }
+
+    /** Wipes the keyring and any pending shares from memory. */
+    synchronized void seal() {
+        if (keyring != null) {
+            keyring.destroy();
+            keyring = null;
+        }
+        clearShares();
+    }
+
+    /** Adds a share; false when the same share was already given. */
+    synchronized boolean addShare(byte[] share) {
+        for (byte[] s : pendingShares) {
+            if (s[0] == share[0]) {
+                return false;
+            }
+        }
+        pendingShares.add(share);
+        return true;
+    }
+
+    synchronized List<byte[]> shares() {
+        return List.copyOf(pendingShares);
+    }
+
+    synchronized int progress() {
+        return pendingShares.size();
+    }
+
+    synchronized void clearShares() {
+        pendingShares.forEach(s -> Arrays.fill(s, (byte) 0));
+        pendingShares.clear();
     }
 }

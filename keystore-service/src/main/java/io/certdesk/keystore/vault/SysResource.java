@@ -1,19 +1,32 @@
 package io.certdesk.keystore.vault;
 
+import io.certdesk.keystore.audit.AuditLog;
+import io.certdesk.keystore.audit.CurrentActor;
+import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** Vault administration: seal status (and, later, init, unseal, seal, rotate). */
+/** Vault administration: seal status, init, unseal, seal and master key rotation. */
 @Path("/sys")
 @Tag(name = "Vault")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,9 +35,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SysResource {
 
     private final VaultService vault;
+    private final KeyService keys;
+    private final AuditLog audit;
+    private final CurrentActor actor;
 
-    public SysResource(VaultService vault) {
+    public SysResource(VaultService vault, KeyService keys, AuditLog audit, CurrentActor actor) {
         this.vault = vault;
+        this.keys = keys;
+        this.audit = audit;
+        this.actor = actor;
+    }
+
+    /** Shares and threshold for a new vault. */
+    @Schema(name = "InitRequest")
+    public record InitRequest(
+            @NotNull @Min(1) @Max(16) @Schema(examples = "5") Integer shares,
+            @NotNull @Min(1) @Max(16) @Schema(examples = "3") Integer threshold) {
+    }
+
+    /** One key share towards unsealing (not needed when the vault unseals from a key file or token). */
+    @Schema(name = "UnsealRequest")
+    public record UnsealRequest(@Size(max = 200) String share) {
+    }
+
+    /** Where a master key rotation stands. */
+    @Schema(name = "RotationStatus")
+    public record RotationStatus(
+            @Schema(description = "The master key version new data keys are wrapped with") int masterKeyVersion,
+            @Schema(description = "Keys whose data keys are still wrapped by an older version; the rewrap job moves them") long keysOnOlderVersions) {
     }
 
     @GET
@@ -33,5 +71,58 @@ public class SysResource {
     @Operation(operationId = "getSealStatus", summary = "Whether the vault is initialised and sealed")
     public Uni<SealStatus> sealStatus() {
         return vault.status();
+    }
+
+    @POST
+    @Path("/init")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "initVault", summary = "Create the root key and return its key shares, once (SHAMIR mode)")
+    @APIResponse(responseCode = "201", description = "Initialised; the vault stays sealed until unsealed with the shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<InitResult>> init(@NotNull @Valid InitRequest request) {
+        return audit.audited(actor.get(), "vault.init", null,
+                        "shares=" + request.shares() + " threshold=" + request.threshold(),
+                        () -> vault.init(request.shares(), request.threshold()))
+                .map(result -> RestResponse.ResponseBuilder.<InitResult>create(RestResponse.Status.CREATED)
+                        .entity(result).header("Cache-Control", "no-store").build());
+    }
+
+    @POST
+    @Path("/unseal")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "unsealVault", summary = "Give one key share (or, in FILE/PKCS11 mode, re-open from the key file or token)")
+    public Uni<SealStatus> unseal(@Valid UnsealRequest request) {
+        String share = request == null ? null : request.share();
+        String detail = share == null || share.isBlank() ? null : "share=" + audit.fingerprint(share.strip());
+        return audit.audited(actor.get(), "vault.unseal", null, detail, () -> vault.unseal(share));
+    }
+
+    @POST
+    @Path("/seal")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "sealVault", summary = "Wipe all key material from memory; nothing decrypts until unsealed")
+    public Uni<SealStatus> seal() {
+        return audit.audited(actor.get(), "vault.seal", null, null, () -> vault.seal());
+    }
+
+    @POST
+    @Path("/rotate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "rotateMasterKey", summary = "Add a master key version; data keys are rewrapped to it in the background")
+    @APIResponse(responseCode = "202", description = "New version in use for new keys; rewrapping under way")
+    public Uni<RestResponse<RotationStatus>> rotate() {
+        return audit.audited(actor.get(), "vault.rotate", null, null, () -> vault.rotate())
+                .flatMap(version -> keys.countOnOlderVersions().map(pending -> RestResponse.ResponseBuilder
+                        .<RotationStatus>create(RestResponse.Status.ACCEPTED)
+                        .entity(new RotationStatus(version, pending)).build()));
+    }
+
+    @GET
+    @Path("/rotation")
+    @RolesAllowed({Roles.ADMIN, Roles.STAFF})
+    @Operation(operationId = "getRotationStatus", summary = "Current master key version and how many keys still wait to be rewrapped")
+    public Uni<RotationStatus> rotation() {
+        return keys.countOnOlderVersions().map(pending -> new RotationStatus(
+                vault.currentVersion(), pending));
     }
 }

@@ -2,6 +2,8 @@ package io.certdesk.keystore.vault;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,4 +27,12 @@ public class Vault {
 
     @Column(name = "initialized_at", nullable = false)
     public Instant initializedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unseal_mode", nullable = false, length = 10)
+    public VaultConfig.UnsealMode unsealMode;
+
+    /** HMAC of a fixed label under the unseal key; proves a rebuilt or loaded key is the right one. */
+    @Column(name = "key_check")
+    public byte[] keyCheck;
 }

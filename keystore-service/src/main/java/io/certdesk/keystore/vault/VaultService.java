@@ -1,25 +1,307 @@
 package io.certdesk.keystore.vault;
 
+import io.certdesk.keystore.crypto.MasterKeyring;
+import io.certdesk.keystore.crypto.Pkcs11Keyring;
+import io.certdesk.keystore.crypto.SecretFiles;
+import io.certdesk.keystore.crypto.Shamir;
+import io.certdesk.keystore.crypto.SoftwareKeyring;
+import io.certdesk.keystore.crypto.Aead;
+import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.ProblemType;
+import io.certdesk.keystore.vault.VaultConfig.UnsealMode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** The vault's lifecycle: initialisation and seal state. */
+/** The vault's lifecycle: initialise, unseal (shares, key file or token), seal, rotate the master key. */
 @ApplicationScoped
 public class VaultService {
 
-    private final VaultRepository vaults;
-    private final SealState seal;
+    private static final byte[] CHECK_LABEL = "certdesk:vault:key-check".getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_SHARES = 16;
 
-    public VaultService(VaultRepository vaults, SealState seal) {
+    private final VaultRepository vaults;
+    private final MasterKeyRepository masterKeys;
+    private final SealState seal;
+    private final VaultConfig config;
+
+    public VaultService(VaultRepository vaults, MasterKeyRepository masterKeys, SealState seal, VaultConfig config) {
         this.vaults = vaults;
+        this.masterKeys = masterKeys;
         this.seal = seal;
+        this.config = config;
+    }
+
+    /** Auto-unseal: a misconfigured key file or token stops the service at start rather than at the first request. */
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        if (config.unseal() != UnsealMode.SHAMIR) {
+            VertxContextSupport.subscribeAndAwait(this::unsealFromProvider);
+            Log.infof("Vault unsealed from its %s", config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+        } else {
+            Log.info("Vault is sealed; unseal it with POST /sys/unseal (k of n shares)");
+        }
     }
 
     @WithSession
     public Uni<SealStatus> status() {
-        return vaults.current().map(v -> v == null
-                ? new SealStatus(false, seal.sealed(), 0, 0)
-                : new SealStatus(true, seal.sealed(), v.secretShares, v.secretThreshold));
+        return vaults.current().flatMap(v -> {
+            if (seal.sealed()) {
+                return Uni.createFrom().item(statusOf(v, null));
+            }
+            return Uni.createFrom().item(statusOf(v, seal.keyring().currentVersion()));
+        });
+    }
+
+    /** SHAMIR mode: creates the root key and master key 1, and hands out the shares once. The vault stays sealed. */
+    @WithTransaction
+    public Uni<InitResult> init(int shares, int threshold) {
+        if (config.unseal() != UnsealMode.SHAMIR) {
+            return Uni.createFrom().failure(DomainException.conflict("This vault unseals from its "
+                    + (config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token") + "; init applies to SHAMIR mode only"));
+        }
+        if (shares < 1 || shares > MAX_SHARES || threshold < 1 || threshold > shares) {
+            return Uni.createFrom().failure(DomainException.invalid("threshold",
+                    "need 1 <= threshold <= shares <= " + MAX_SHARES + " (e.g. 3 of 5)"));
+        }
+        return vaults.current().flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(DomainException.conflict("The vault was initialised at "
+                        + existing.initializedAt + "; it cannot be initialised again"));
+            }
+            byte[] root = Aead.newKey();
+            List<String> keyShares = Shamir.split(root, shares, threshold);
+            Vault v = newVault(UnsealMode.SHAMIR, keyCheck(root));
+            v.secretShares = (short) shares;
+            v.secretThreshold = (short) threshold;
+            SoftwareKeyring ring = new SoftwareKeyring(root, Map.of());
+            MasterKey first = newMasterKey(1, ring.create(1));
+            ring.destroy();
+            Arrays.fill(root, (byte) 0);
+            return vaults.persist(v).chain(() -> masterKeys.persist(first))
+                    .replaceWith(new InitResult(shares, threshold, keyShares));
+        });
+    }
+
+    /** Takes one share (SHAMIR) or re-opens from the key file or token (FILE, PKCS11). */
+    public Uni<SealStatus> unseal(String share) {
+        if (config.unseal() != UnsealMode.SHAMIR) {
+            return seal.sealed() ? unsealFromProvider() : status();
+        }
+        if (share == null || share.isBlank()) {
+            return Uni.createFrom().failure(DomainException.invalid("share", "one key share is required"));
+        }
+        byte[] parsed;
+        try {
+            parsed = Shamir.parse(share);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(DomainException.invalid("share", e.getMessage()));
+        }
+        return unsealWithShare(parsed);
+    }
+
+    @WithSession
+    Uni<SealStatus> unsealWithShare(byte[] share) {
+        return vaults.current().flatMap(v -> {
+            if (v == null) {
+                return Uni.createFrom().failure(DomainException.conflict("The vault is not initialised yet (POST /sys/init)"));
+            }
+            if (!seal.sealed()) {
+                return Uni.createFrom().item(statusOf(v, seal.keyring().currentVersion()));
+            }
+            if (!seal.addShare(share)) {
+                return Uni.createFrom().failure(DomainException.invalid("share", "this share was already given"));
+            }
+            if (seal.progress() < v.secretThreshold) {
+                return Uni.createFrom().item(statusOf(v, null));
+            }
+            byte[] root;
+            try {
+                root = Shamir.combine(seal.shares());
+            } catch (IllegalArgumentException e) {
+                seal.clearShares();
+                return Uni.createFrom().failure(new DomainException(ProblemType.UNPROCESSABLE,
+                        "The shares do not fit together; unseal progress was reset"));
+            }
+            if (!MessageDigest.isEqual(keyCheck(root), v.keyCheck)) {
+                seal.clearShares();
+                Arrays.fill(root, (byte) 0);
+                return Uni.createFrom().failure(new DomainException(ProblemType.UNPROCESSABLE,
+                        "The shares given do not rebuild the root key; unseal progress was reset, start again with "
+                                + v.secretThreshold + " valid shares"));
+            }
+            return masterKeys.active().map(keys -> {
+                seal.open(new SoftwareKeyring(root, wrappedByVersion(keys)));
+                Arrays.fill(root, (byte) 0);
+                return statusOf(v, seal.keyring().currentVersion());
+            });
+        });
+    }
+
+    /** The master key version new data keys get; 503 while sealed. */
+    public int currentVersion() {
+        return seal.keyring().currentVersion();
+    }
+
+    /** Wipes all key material from memory. */
+    public Uni<SealStatus> seal() {
+        seal.seal();
+        return status();
+    }
+
+    /** Adds a master key version; the rewrap job then moves every data key onto it. */
+    @WithTransaction
+    public Uni<Integer> rotate() {
+        MasterKeyring ring = seal.keyring();
+        return masterKeys.newestVersion().flatMap(newest -> {
+            int version = newest + 1;
+            byte[] wrapped = ring.create(version);
+            return masterKeys.persist(newMasterKey(version, wrapped)).replaceWith(version);
+        });
+    }
+
+    /** Makes sure the keyring knows every active version, including ones another replica created. */
+    @WithSession
+    public Uni<MasterKeyring> refreshKeyring() {
+        MasterKeyring ring = seal.keyring();
+        return masterKeys.active().map(keys -> {
+            for (MasterKey k : keys) {
+                if (!ring.versions().contains(k.version)) {
+                    ring.load(k.version, k.wrappedKey);
+                }
+            }
+            return ring;
+        });
+    }
+
+    /** Forgets master key versions older than the current one that no data key uses any more. */
+    @WithTransaction
+    public Uni<List<Integer>> retireUnused() {
+        MasterKeyring ring = seal.keyring();
+        return masterKeys.unusedBefore(ring.currentVersion()).map(unused -> {
+            Instant now = Instant.now();
+            for (MasterKey k : unused) {
+                k.retiredAt = now;
+                k.wrappedKey = null;
+                ring.retire(k.version);
+            }
+            return unused.stream().map(k -> k.version).toList();
+        });
+    }
+
+    @WithTransaction
+    Uni<SealStatus> unsealFromProvider() {
+        return vaults.current().flatMap(v -> {
+            if (v != null && v.unsealMode != config.unseal()) {
+                return Uni.createFrom().failure(new IllegalStateException("The vault was initialised for " + v.unsealMode
+                        + " unsealing but certdesk.vault.unseal is " + config.unseal()));
+            }
+            return config.unseal() == UnsealMode.FILE ? openFromKeyFile(v) : openFromToken(v);
+        });
+    }
+
+    private Uni<SealStatus> openFromKeyFile(Vault existing) {
+        VaultConfig.KeyFile file = config.keyFile();
+        byte[] key = SecretFiles.loadOrCreate(file.path().orElseThrow(() -> new IllegalStateException(
+                "certdesk.vault.key-file.path is required in FILE mode")), file.createIfMissing(), "vault master key");
+        byte[] check = keyCheck(key);
+        Uni<Vault> vault;
+        if (existing == null) {
+            vault = vaults.persist(newVault(UnsealMode.FILE, check));
+        } else if (!MessageDigest.isEqual(check, existing.keyCheck)) {
+            Arrays.fill(key, (byte) 0);
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "The vault key file does not hold the key this vault was created with; refusing to unseal"));
+        } else {
+            vault = Uni.createFrom().item(existing);
+        }
+        return vault.flatMap(v -> masterKeys.active().flatMap(keys -> {
+            SoftwareKeyring ring = new SoftwareKeyring(key, wrappedByVersion(keys));
+            Arrays.fill(key, (byte) 0);
+            Uni<Void> first = keys.isEmpty()
+                    ? masterKeys.persist(newMasterKey(1, ring.create(1))).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return first.map(ignored -> {
+                seal.open(ring);
+                return statusOf(v, ring.currentVersion());
+            });
+        }));
+    }
+
+    private Uni<SealStatus> openFromToken(Vault existing) {
+        VaultConfig.Pkcs11 p11 = config.pkcs11();
+        Pkcs11Keyring ring = Pkcs11Keyring.open(
+                p11.library().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.library is required")),
+                p11.slot().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.slot is required")),
+                p11.pin().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.pin is required")).toCharArray());
+        Uni<Vault> vault = existing == null ? vaults.persist(newVault(UnsealMode.PKCS11, null)) : Uni.createFrom().item(existing);
+        return vault.flatMap(v -> masterKeys.active().flatMap(keys -> {
+            for (MasterKey k : keys) {
+                if (!ring.versions().contains(k.version)) {
+                    ring.destroy();
+                    return Uni.createFrom().failure(new IllegalStateException(
+                            "The PKCS#11 token does not hold master key version " + k.version + "; wrong token or slot?"));
+                }
+            }
+            Uni<Void> first = keys.isEmpty()
+                    ? masterKeys.persist(newMasterKey(1, ring.create(1))).replaceWithVoid()
+                    : Uni.createFrom().voidItem();
+            return first.map(ignored -> {
+                seal.open(ring);
+                return statusOf(v, ring.currentVersion());
+            });
+        }));
+    }
+
+    private SealStatus statusOf(Vault v, Integer currentVersion) {
+        return new SealStatus(v != null, seal.sealed(), config.unseal(), v == null ? 0 : v.secretShares,
+                v == null ? 0 : v.secretThreshold, seal.progress(), currentVersion);
+    }
+
+    private static Vault newVault(UnsealMode mode, byte[] check) {
+        Vault v = new Vault();
+        v.id = Vault.ID;
+        v.unsealMode = mode;
+        v.keyCheck = check;
+        v.initializedAt = Instant.now();
+        return v;
+    }
+
+    private static MasterKey newMasterKey(int version, byte[] wrapped) {
+        MasterKey k = new MasterKey();
+        k.version = version;
+        k.wrappedKey = wrapped;
+        k.createdAt = Instant.now();
+        return k;
+    }
+
+    private static Map<Integer, byte[]> wrappedByVersion(List<MasterKey> keys) {
+        Map<Integer, byte[]> map = new LinkedHashMap<>();
+        keys.forEach(k -> map.put(k.version, k.wrappedKey));
+        return map;
+    }
+
+    static byte[] keyCheck(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(CHECK_LABEL);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
     }
 }

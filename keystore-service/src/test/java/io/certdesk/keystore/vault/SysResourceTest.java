@@ -3,26 +3,38 @@ package io.certdesk.keystore.vault;
 import static io.certdesk.keystore.platform.TestTokens.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.certdesk.keystore.platform.EmbeddedPostgresResource;
 import io.certdesk.keystore.platform.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The test profile unseals from a key file, as the local stack does. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class SysResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
-    void freshVaultIsUninitialisedAndSealed(String role) {
+    void keyFileVaultIsUnsealedAtStart(String role) {
         as(role).get("/sys/seal-status").then().statusCode(200)
-                .body("initialized", equalTo(false))
-                .body("sealed", equalTo(true))
-                .body("threshold", equalTo(0));
+                .body("initialized", equalTo(true))
+                .body("sealed", equalTo(false))
+                .body("unsealMode", equalTo("FILE"))
+                .body("threshold", equalTo(0))
+                .body("masterKeyVersion", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void shamirInitIsRefusedInKeyFileMode() {
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 5, "threshold", 3)).post("/sys/init")
+                .then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
@@ -37,6 +49,6 @@ class SysResourceTest {
     @Test
     void unknownPathAndMethodAreProblems() {
         as(Roles.ADMIN).get("/sys/nothing").then().statusCode(404).contentType("application/problem+json");
-        as(Roles.ADMIN).post("/sys/seal-status").then().statusCode(405).contentType("application/problem+json");
+        as(Roles.ADMIN).get("/sys/seal").then().statusCode(405).contentType("application/problem+json");
     }
 }

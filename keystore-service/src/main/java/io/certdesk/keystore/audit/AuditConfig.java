@@ -1,0 +1,18 @@
+package io.certdesk.keystore.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The key that HMACs sensitive values before they enter the audit log. */
+@ConfigMapping(prefix = "certdesk.audit")
+public interface AuditConfig {
+
+    /** File holding the audit HMAC key (base64 of 32 bytes); separate from the vault so audits work while sealed. */
+    Optional<Path> hmacKeyFile();
+
+    /** Create the key file (0600) when missing: for the local stack and tests, never in production. */
+    @WithDefault("false")
+    boolean createIfMissing();
+}

@@ -1,0 +1,30 @@
+package io.certdesk.keystore.crypto;
+
+import java.security.SecureRandom;
+
+/**
+ * Passphrases people copy from paper: 24 characters from an alphabet without look-alikes
+ * (no 0/O/o, 1/l/I, 2/Z/z, 5/S/s, 8/B, u/v/V), in groups of four joined by hyphens;
+ * 45 symbols give about 5.5 bits a character, 131 bits in all.
+ */
+public final class Passphrases {
+
+    static final String ALPHABET = "34679ACDEFGHJKLMNPQRTUWXYabcdefghijkmnpqrtwxy";
+    private static final int LENGTH = 24;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Passphrases() {
+    }
+
+    public static char[] generate() {
+        char[] out = new char[LENGTH + LENGTH / 4 - 1];
+        int p = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            if (i > 0 && i % 4 == 0) {
+                out[p++] = '-';
+            }
+            out[p++] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,223 @@
+package io.certdesk.keystore.key;
+
+import io.certdesk.keystore.crypto.Aead;
+import io.certdesk.keystore.crypto.IntegrityException;
+import io.certdesk.keystore.crypto.MasterKeyring;
+import io.certdesk.keystore.crypto.Passphrases;
+import io.certdesk.keystore.pki.CsrSubject;
+import io.certdesk.keystore.pki.Csrs;
+import io.certdesk.keystore.pki.Fingerprints;
+import io.certdesk.keystore.pki.KeyAlgorithm;
+import io.certdesk.keystore.pki.KeyPairs;
+import io.certdesk.keystore.pki.Pem;
+import io.certdesk.keystore.pki.SubjectValidator;
+import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.Problem;
+import io.certdesk.keystore.vault.SealState;
+import io.certdesk.keystore.vault.VaultService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+/** Generates keys and CSRs in custody and guards their secrets with envelope encryption. */
+@ApplicationScoped
+public class KeyService {
+
+    private final KeyRepository keys;
+    private final SealState seal;
+    private final VaultService vault;
+
+    public KeyService(KeyRepository keys, SealState seal, VaultService vault) {
+        this.keys = keys;
+        this.seal = seal;
+        this.vault = vault;
+    }
+
+    /** Generates the pair off the event loop, then encrypts and stores it. Refused (503) while sealed. */
+    public Uni<KeyView> generate(KeyRequest request, String createdBy) {
+        seal.keyring();
+        return Offload.cpu(() -> KeyPairs.generate(request.algorithm()))
+                .flatMap(pair -> store(request, pair, createdBy));
+    }
+
+    @WithTransaction
+    Uni<KeyView> store(KeyRequest request, KeyPair pair, String createdBy) {
+        MasterKeyring ring = seal.keyring();
+        int version = ring.currentVersion();
+        ManagedKey k = new ManagedKey();
+        k.id = UUID.randomUUID();
+        k.customerId = request.customerId().strip();
+        k.label = request.label().strip();
+        k.orderRef = request.orderRef() == null || request.orderRef().isBlank() ? null : request.orderRef().strip();
+        k.algorithm = request.algorithm();
+        k.publicKey = pair.getPublic().getEncoded();
+        k.publicKeySha256 = Fingerprints.sha256(k.publicKey);
+        k.masterKeyVersion = version;
+
+        byte[] privateDek = Aead.newKey();
+        byte[] pkcs8 = pair.getPrivate().getEncoded();
+        k.privateKeyCiphertext = Aead.encrypt(privateDek, pkcs8, Aad.privateKey(k.id));
+        k.privateKeyDataKey = ring.wrap(version, privateDek, Aad.privateKeyDek(k.id));
+
+        byte[] passphraseDek = Aead.newKey();
+        byte[] passphrase = utf8(Passphrases.generate());
+        k.passphraseCiphertext = Aead.encrypt(passphraseDek, passphrase, Aad.passphrase(k.id));
+        k.passphraseDataKey = ring.wrap(version, passphraseDek, Aad.passphraseDek(k.id));
+        wipe(privateDek, pkcs8, passphraseDek, passphrase);
+
+        k.createdAt = Instant.now();
+        k.createdBy = createdBy;
+        return keys.persist(k).map(KeyService::view);
+    }
+
+    /** Validates the subject, signs a CSR with the stored private key and keeps it with the key. */
+    @WithTransaction
+    public Uni<KeyView> createCsr(UUID id, CsrRequest request) {
+        CsrSubject subject;
+        try {
+            subject = SubjectValidator.validate(request.validationLevel(), request.commonName(), request.organization(),
+                    request.organizationalUnit(), request.locality(), request.state(), request.country(),
+                    request.subjectAlternativeNames());
+        } catch (SubjectValidator.InvalidSubjectException e) {
+            List<Problem.Violation> violations = e.problems().stream()
+                    .map(p -> new Problem.Violation(p.field(), p.message())).toList();
+            return Uni.createFrom().failure(new DomainException(io.certdesk.keystore.platform.ProblemType.VALIDATION,
+                    e.getMessage(), violations));
+        }
+        seal.keyring();
+        return require(id, null).flatMap(k -> keyringFor(k).map(ring -> {
+            PrivateKey privateKey = decryptPrivateKey(ring, k);
+            PublicKey publicKey = KeyPairs.publicKey(k.algorithm, k.publicKey);
+            PKCS10CertificationRequest csr = Csrs.build(new KeyPair(publicKey, privateKey), k.algorithm, subject);
+            k.csrPem = Pem.write(csr);
+            k.csrSubject = csr.getSubject().toString();
+            k.csrNames = String.join("\n", subject.dnsNames());
+            k.csrLevel = subject.level();
+            k.csrCreatedAt = Instant.now();
+            return view(k);
+        }));
+    }
+
+    /** Decrypts the passphrase for its owner or staff. */
+    @WithSession
+    public Uni<PassphraseView> revealPassphrase(UUID id, String customerScope) {
+        seal.keyring();
+        return require(id, customerScope).flatMap(k -> keyringFor(k).map(ring -> {
+            byte[] dek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
+            byte[] plain = Aead.decrypt(dek, k.passphraseCiphertext, Aad.passphrase(k.id));
+            String passphrase = new String(plain, StandardCharsets.UTF_8);
+            wipe(dek, plain);
+            return new PassphraseView(k.id.toString(), passphrase);
+        }));
+    }
+
+    @WithSession
+    public Uni<KeyView> get(UUID id, String customerScope) {
+        return require(id, customerScope).map(KeyService::view);
+    }
+
+    @WithSession
+    public Uni<Page<KeyView>> list(String customerId, int page, int size) {
+        var query = keys.listed(customerId);
+        return query.page(page, size).list().flatMap(items -> query.count()
+                .map(total -> new Page<>(items.stream().map(KeyService::view).toList(), page, size, total)));
+    }
+
+    /**
+     * Moves up to {@code limit} keys wrapped by older master keys onto the current one. Only the data
+     * keys are unwrapped and wrapped again; private keys and passphrases stay encrypted throughout.
+     */
+    @WithTransaction
+    public Uni<Integer> rewrapBatch(int limit) {
+        MasterKeyring ring = seal.keyring();
+        int current = ring.currentVersion();
+        return keys.lockOnOlderVersions(current, limit).map(batch -> {
+            for (ManagedKey k : batch) {
+                byte[] privateDek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
+                byte[] passphraseDek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
+                k.privateKeyDataKey = ring.wrap(current, privateDek, Aad.privateKeyDek(k.id));
+                k.passphraseDataKey = ring.wrap(current, passphraseDek, Aad.passphraseDek(k.id));
+                k.masterKeyVersion = current;
+                wipe(privateDek, passphraseDek);
+            }
+            return batch.size();
+        });
+    }
+
+    @WithSession
+    public Uni<Long> countOnOlderVersions() {
+        return keys.countOnOlderVersions(seal.keyring().currentVersion());
+    }
+
+    private Uni<MasterKeyring> keyringFor(ManagedKey k) {
+        MasterKeyring ring = seal.keyring();
+        return ring.versions().contains(k.masterKeyVersion) ? Uni.createFrom().item(ring) : vault.refreshKeyring();
+    }
+
+    /** Decrypts and checks that the private key belongs to the stored public key. */
+    static PrivateKey decryptPrivateKey(MasterKeyring ring, ManagedKey k) {
+        byte[] dek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
+        byte[] pkcs8 = Aead.decrypt(dek, k.privateKeyCiphertext, Aad.privateKey(k.id));
+        try {
+            PrivateKey key = KeyPairs.privateKey(k.algorithm, pkcs8);
+            PublicKey expected = KeyPairs.publicKey(k.algorithm, k.publicKey);
+            if (!KeyMatch.matches(expected, key)) {
+                throw new IntegrityException("private key of " + k.id + " does not match its public key", null);
+            }
+            return key;
+        } finally {
+            wipe(dek, pkcs8);
+        }
+    }
+
+    /**
+     * Reads a key; {@code customerScope} non-null limits to that customer's keys, and another
+     * customer's key answers exactly like a missing one.
+     */
+    private Uni<ManagedKey> require(UUID id, String customerScope) {
+        return keys.findById(id).flatMap(k -> {
+            if (k == null) {
+                return Uni.createFrom().failure(DomainException.notFound("Key", id));
+            }
+            if (customerScope != null && !customerScope.equals(k.customerId)) {
+                return Uni.createFrom().failure(DomainException.hidden("Key", id));
+            }
+            return Uni.createFrom().item(k);
+        });
+    }
+
+    static KeyView view(ManagedKey k) {
+        KeyView.Csr csr = k.csrPem == null ? null : new KeyView.Csr(k.csrPem, k.csrSubject,
+                List.of(k.csrNames.split("\n")), k.csrLevel, k.csrCreatedAt);
+        return new KeyView(k.id, k.customerId, k.label, k.orderRef, k.algorithm, k.publicKeySha256,
+                Pem.write(KeyPairs.publicKey(k.algorithm, k.publicKey)), csr, k.createdAt, k.createdBy);
+    }
+
+    private static byte[] utf8(char[] chars) {
+        ByteBuffer buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        byte[] bytes = Arrays.copyOf(buffer.array(), buffer.limit());
+        Arrays.fill(buffer.array(), (byte) 0);
+        Arrays.fill(chars, '\0');
+        return bytes;
+    }
+
+    private static void wipe(byte[]... secrets) {
+        for (byte[] s : secrets) {
+            Arrays.fill(s, (byte) 0);
+        }
+    }
+}

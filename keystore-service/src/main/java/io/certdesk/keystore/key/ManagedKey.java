@@ -1,0 +1,86 @@
+package io.certdesk.keystore.key;
+
+import io.certdesk.keystore.pki.CsrSubject;
+import io.certdesk.keystore.pki.KeyAlgorithm;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer's key pair in custody. The private key and its passphrase are each encrypted with
+ * their own data key (AES-256-GCM, bound to this id); the data keys are wrapped by master key
+ * {@link #masterKeyVersion}.
+ */
+@Entity
+@Table(name = "managed_key")
+public class ManagedKey {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false, length = 64)
+    public String customerId;
+
+    @Column(nullable = false, length = 200)
+    public String label;
+
+    @Column(name = "order_ref", length = 64)
+    public String orderRef;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public KeyAlgorithm algorithm;
+
+    @Column(name = "public_key", nullable = false)
+    public byte[] publicKey;
+
+    @Column(name = "public_key_sha256", nullable = false, length = 95)
+    public String publicKeySha256;
+
+    @Column(name = "private_key_ct", nullable = false)
+    public byte[] privateKeyCiphertext;
+
+    @Column(name = "private_key_dek", nullable = false)
+    public byte[] privateKeyDataKey;
+
+    @Column(name = "passphrase_ct", nullable = false)
+    public byte[] passphraseCiphertext;
+
+    @Column(name = "passphrase_dek", nullable = false)
+    public byte[] passphraseDataKey;
+
+    @Column(name = "master_key_version", nullable = false)
+    public int masterKeyVersion;
+
+    @Column(name = "csr_pem")
+    public String csrPem;
+
+    @Column(name = "csr_subject", length = 1000)
+    public String csrSubject;
+
+    /** The CSR's DNS names, one per line, common name first. */
+    @Column(name = "csr_names")
+    public String csrNames;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "csr_level", length = 2)
+    public CsrSubject.ValidationLevel csrLevel;
+
+    @Column(name = "csr_created_at")
+    public Instant csrCreatedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 200)
+    public String createdBy;
+
+    @Version
+    public long version;
+}

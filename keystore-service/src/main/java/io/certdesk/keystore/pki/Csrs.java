@@ -1,0 +1,64 @@
+package io.certdesk.keystore.pki;
+
+import java.io.IOException;
+import java.security.KeyPair;
+import java.util.Objects;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/** PKCS#10 certificate signing requests, SHA-256 signed, subject and SAN extension from a {@link CsrSubject}. */
+public final class Csrs {
+
+    private Csrs() {
+    }
+
+    public static PKCS10CertificationRequest build(KeyPair keyPair, KeyAlgorithm algorithm, CsrSubject subject) {
+        Objects.requireNonNull(keyPair, "keyPair");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(subject, "subject");
+        try {
+            ExtensionsGenerator extensions = new ExtensionsGenerator();
+            GeneralName[] names = subject.dnsNames().stream()
+                    .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new);
+            extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            return new JcaPKCS10CertificationRequestBuilder(x500(subject), keyPair.getPublic())
+                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
+                    .build(new JcaContentSignerBuilder(algorithm.csrSignature()).setProvider("BC")
+                            .build(keyPair.getPrivate()));
+        } catch (IOException | OperatorCreationException e) {
+            throw new PkiException("CSR could not be built", e);
+        }
+    }
+
+    /** Subject in the conventional order C, ST, L, O, OU, CN. */
+    static X500Name x500(CsrSubject s) {
+        X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);
+        if (s.country() != null) {
+            b.addRDN(BCStyle.C, s.country());
+        }
+        if (s.state() != null) {
+            b.addRDN(BCStyle.ST, s.state());
+        }
+        if (s.locality() != null) {
+            b.addRDN(BCStyle.L, s.locality());
+        }
+        if (s.organization() != null) {
+            b.addRDN(BCStyle.O, s.organization());
+        }
+        if (s.organizationalUnit() != null) {
+            b.addRDN(BCStyle.OU, s.organizationalUnit());
+        }
+        b.addRDN(BCStyle.CN, s.commonName());
+        return b.build();
+    }
+}

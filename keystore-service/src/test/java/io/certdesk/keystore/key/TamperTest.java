@@ -1,0 +1,112 @@
+package io.certdesk.keystore.key;
+
+import static io.certdesk.keystore.platform.TestTokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.certdesk.keystore.platform.EmbeddedPostgresResource;
+import io.certdesk.keystore.platform.Roles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Someone with write access to the database changes stored secrets or the audit log: each is caught. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class TamperTest {
+
+    @Inject
+    Pool db;
+
+    private void sql(String statement, Object... params) {
+        db.preparedQuery(statement).execute(Tuple.from(List.of(params))).await().indefinitely();
+    }
+
+    @Test
+    void flippedPrivateKeyCiphertextIsDetected() {
+        String id = KeyResourceTest.generate("C-1", "EC_P256");
+        sql("update managed_key set private_key_ct = set_byte(private_key_ct, 20, get_byte(private_key_ct, 20) # 1) where id = $1",
+                UUID.fromString(id));
+        as(Roles.STAFF).contentType(ContentType.JSON).body(KeyResourceTest.dvCsr("www.aaa.co.jp", List.of()))
+                .post("/keys/{id}/csr", id)
+                .then().statusCode(500).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/integrity"))
+                .body("detail", not(containsString("Exception")));
+        as(Roles.STAFF).get("/keys/{id}", id).then().body("csr", equalTo(null));
+        as(Roles.ADMIN).queryParam("target", id).queryParam("action", "key.csr").get("/audit")
+                .then().body("items.outcome", hasItem("FAILED"));
+    }
+
+    @Test
+    void flippedWrappedDataKeyIsDetected() {
+        String id = KeyResourceTest.generate("C-1", "EC_P256");
+        sql("update managed_key set passphrase_dek = set_byte(passphrase_dek, 30, get_byte(passphrase_dek, 30) # 128) where id = $1",
+                UUID.fromString(id));
+        as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"))
+                .body("passphrase", equalTo(null));
+    }
+
+    @Test
+    void ciphertextsSwappedBetweenRowsDoNotDecrypt() {
+        UUID a = UUID.fromString(KeyResourceTest.generate("C-1", "EC_P256"));
+        UUID b = UUID.fromString(KeyResourceTest.generate("C-1", "EC_P256"));
+        // the whole envelope (ciphertext and its wrapped data key) of b's passphrase moved onto a
+        sql("update managed_key t set passphrase_ct = s.passphrase_ct, passphrase_dek = s.passphrase_dek "
+                + "from managed_key s where t.id = $1 and s.id = $2", a, b);
+        as(Roles.STAFF).post("/keys/{id}/passphrase", a.toString()).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"));
+        sql("update managed_key t set private_key_ct = s.private_key_ct, private_key_dek = s.private_key_dek "
+                + "from managed_key s where t.id = $1 and s.id = $2", a, b);
+        as(Roles.STAFF).contentType(ContentType.JSON).body(KeyResourceTest.dvCsr("www.aaa.co.jp", List.of()))
+                .post("/keys/{id}/csr", a.toString()).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"));
+        // b itself is untouched and still works
+        as(Roles.STAFF).post("/keys/{id}/passphrase", b.toString()).then().statusCode(200);
+    }
+
+    @Test
+    void auditLogIsAppendOnlyAndAnEditedEntryIsPinpointed() {
+        KeyResourceTest.generate("C-1", "EC_P256");
+        as(Roles.ADMIN).get("/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+
+        // the application's connection cannot change entries at all
+        try {
+            sql("update audit_entry set actor = 'someone-else' where seq = 1");
+            throw new AssertionError("update of an audit entry was allowed");
+        } catch (RuntimeException expected) {
+            // refused by the append-only trigger
+        }
+        var newest = as(Roles.ADMIN).queryParam("size", 1).get("/audit").then().extract();
+        long target = ((Number) newest.path("items[0].seq")).longValue();
+        String outcome = newest.path("items[0].outcome");
+        String detail = newest.path("items[0].detail");
+        // a superuser who bypasses the trigger still cannot hide the edit
+        db.withConnection(c -> c.query("set session_replication_role = replica").execute()
+                .chain(() -> c.preparedQuery("update audit_entry set outcome = 'SUCCESS', detail = 'nothing to see' where seq = $1")
+                        .execute(Tuple.of(target)))
+                .chain(() -> c.query("set session_replication_role = origin").execute()))
+                .await().indefinitely();
+        as(Roles.ADMIN).get("/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstBrokenSeq", equalTo((int) target))
+                .body("verifiedEntries", equalTo((int) target - 1))
+                .body("problem", containsString("altered"));
+
+        // put it back: the chain is whole again, so later tests see an intact log
+        db.withConnection(c -> c.query("set session_replication_role = replica").execute()
+                .chain(() -> c.preparedQuery("update audit_entry set outcome = $1, detail = $2 where seq = $3")
+                        .execute(Tuple.of(outcome, detail, target)))
+                .chain(() -> c.query("set session_replication_role = origin").execute()))
+                .await().indefinitely();
+        as(Roles.ADMIN).get("/audit/verify").then().body("intact", equalTo(true));
+    }
+}

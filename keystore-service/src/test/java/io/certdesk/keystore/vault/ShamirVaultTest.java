@@ -1,0 +1,137 @@
+package io.certdesk.keystore.vault;
+
+import static io.certdesk.keystore.platform.TestTokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.certdesk.keystore.platform.EmbeddedPostgresResource;
+import io.certdesk.keystore.platform.Roles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The production default: a vault that starts sealed and opens only with k of n Shamir shares. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@TestProfile(ShamirVaultTest.ShamirProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShamirVaultTest {
+
+    /** SHAMIR unsealing on its own fresh database. */
+    public static class ShamirProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("certdesk.vault.unseal", "SHAMIR");
+        }
+    }
+
+    static List<String> shares;
+
+    private static Map<String, Object> key() {
+        return Map.of("customerId", "C-1", "label", "www.aaa.co.jp", "algorithm", "EC_P256");
+    }
+
+    private static void unseal(String share, int expectedStatus) {
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("share", share)).post("/sys/unseal")
+                .then().statusCode(expectedStatus);
+    }
+
+    @Test
+    @Order(1)
+    void startsUninitialisedAndSealedAndRefusesKeyWork() {
+        as(Roles.ADMIN).get("/sys/seal-status").then().statusCode(200)
+                .body("initialized", equalTo(false)).body("sealed", equalTo(true)).body("unsealMode", equalTo("SHAMIR"));
+        as(Roles.STAFF).contentType(ContentType.JSON).body(key()).post("/keys")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/unavailable"));
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("share", "AQID")).post("/sys/unseal")
+                .then().statusCode(409);
+    }
+
+    @Test
+    @Order(2)
+    void initHandsOutSharesOnceAndOnlyToAdmins() {
+        as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("shares", 5, "threshold", 3)).post("/sys/init")
+                .then().statusCode(403);
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 3, "threshold", 4)).post("/sys/init")
+                .then().statusCode(400);
+        shares = as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 5, "threshold", 3)).post("/sys/init")
+                .then().statusCode(201).header("Cache-Control", "no-store")
+                .body("keyShares", hasSize(5)).extract().path("keyShares");
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 5, "threshold", 3)).post("/sys/init")
+                .then().statusCode(409);
+        as(Roles.ADMIN).get("/sys/seal-status").then()
+                .body("initialized", equalTo(true)).body("sealed", equalTo(true))
+                .body("shares", equalTo(5)).body("threshold", equalTo(3));
+    }
+
+    @Test
+    @Order(3)
+    void fewerThanThresholdSharesDoNotUnseal() {
+        unseal(shares.get(0), 200);
+        unseal(shares.get(0), 400);
+        unseal(shares.get(4), 200);
+        as(Roles.ADMIN).get("/sys/seal-status").then().body("sealed", equalTo(true)).body("progress", equalTo(2));
+        as(Roles.STAFF).contentType(ContentType.JSON).body(key()).post("/keys").then().statusCode(503);
+        as(Roles.ADMIN).post("/sys/seal").then().statusCode(200).body("progress", equalTo(0));
+    }
+
+    @Test
+    @Order(4)
+    void aForgedShareIsRefusedAndResetsProgress() {
+        byte[] forged = java.util.Base64.getDecoder().decode(shares.get(2));
+        forged[5] ^= 1;
+        unseal(shares.get(0), 200);
+        unseal(shares.get(1), 200);
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("share", java.util.Base64.getEncoder().encodeToString(forged)))
+                .post("/sys/unseal").then().statusCode(422).contentType("application/problem+json");
+        as(Roles.ADMIN).get("/sys/seal-status").then().body("sealed", equalTo(true)).body("progress", equalTo(0));
+        unseal("not a share!", 400);
+    }
+
+    @Test
+    @Order(5)
+    void anyThresholdSharesUnsealAndSealWipesAgain() {
+        unseal(shares.get(3), 200);
+        unseal(shares.get(1), 200);
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("share", shares.get(4))).post("/sys/unseal")
+                .then().statusCode(200).body("sealed", equalTo(false)).body("masterKeyVersion", equalTo(1));
+        String id = as(Roles.STAFF).contentType(ContentType.JSON).body(key()).post("/keys")
+                .then().statusCode(201).extract().path("id");
+        String passphrase = as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(200).extract().path("passphrase");
+
+        as(Roles.STAFF).post("/sys/seal").then().statusCode(403);
+        as(Roles.ADMIN).post("/sys/seal").then().statusCode(200).body("sealed", equalTo(true));
+        as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(503);
+        // metadata needs no key material and stays readable
+        as(Roles.STAFF).get("/keys/{id}", id).then().statusCode(200);
+
+        unseal(shares.get(0), 200);
+        unseal(shares.get(2), 200);
+        unseal(shares.get(4), 200);
+        String again = as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(200).extract().path("passphrase");
+        assertEquals(passphrase, again);
+    }
+
+    @Test
+    @Order(6)
+    void everyVaultOperationAndRefusalIsAudited() {
+        as(Roles.ADMIN).queryParam("action", "vault.unseal").queryParam("size", 100).get("/audit").then()
+                .body("items.outcome", hasItem("FAILED"))
+                .body("items.outcome", hasItem("SUCCESS"))
+                .body("items.detail", hasItem(org.hamcrest.Matchers.startsWith("share=hmac-sha256:")));
+        as(Roles.ADMIN).queryParam("action", "http.access").queryParam("size", 100).get("/audit").then()
+                .body("items.outcome", hasItem("DENIED"));
+        as(Roles.ADMIN).get("/audit/verify").then().body("intact", equalTo(true));
+    }
+}
