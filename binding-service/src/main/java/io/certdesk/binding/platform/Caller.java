@@ -39,6 +39,21 @@ public class Caller {
         return customer;
     }
 
+    /** The records this caller may read; a deployer token without a numeric server_id is refused. */
+    public Scope scope() {
+        if (isOperator()) {
+            return Scope.ALL;
+        }
+        if (identity.hasRole(Roles.DEPLOYER)) {
+            try {
+                return new Scope(null, Long.valueOf(String.valueOf(serverId())));
+            } catch (NumberFormatException e) {
+                throw new ForbiddenException("deployer token carries no server_id");
+            }
+        }
+        return new Scope(customerScope(), null);
+    }
+
     /** The server a deployer token is bound to, or null. */
     public String serverId() {
         Object claim = jwt.getClaim(SERVER_CLAIM);

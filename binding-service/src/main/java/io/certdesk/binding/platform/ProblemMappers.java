@@ -116,7 +116,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (UniqueViolation.test(e)) {
+        if (ConstraintFailures.test(e)) {
             return problem(ProblemType.CONFLICT, "The change conflicts with an existing record", uri, List.of());
         }
         Log.errorf(e, "Unhandled failure on %s", path(uri));

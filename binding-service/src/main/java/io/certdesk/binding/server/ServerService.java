@@ -1,10 +1,12 @@
 package io.certdesk.binding.server;
 
+import io.certdesk.binding.binding.MasterBinding;
+import io.certdesk.binding.ippool.IpAddressRepository;
 import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.Page;
-import io.certdesk.binding.platform.UniqueViolation;
+import io.certdesk.binding.platform.ConstraintFailures;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +18,15 @@ import java.time.Instant;
 public class ServerService {
 
     private final ServerRepository servers;
+    private final MasterBinding masterBinding;
+    private final IpAddressRepository addresses;
 
-    public ServerService(ServerRepository servers) {
+    // The registry keeps the master domain's binding in step with the server, so it reaches into the binding
+    // and pool packages here; those packages in turn read servers. The cycle is deliberate and narrow.
+    public ServerService(ServerRepository servers, MasterBinding masterBinding, IpAddressRepository addresses) {
         this.servers = servers;
+        this.masterBinding = masterBinding;
+        this.addresses = addresses;
     }
 
     @WithTransaction
@@ -38,6 +46,12 @@ public class ServerService {
                 return Uni.createFrom().failure(DomainException.conflict(
                         "The address " + primaryIp + " is already the primary IP of server " + sameIp.id));
             }
+            return addresses.findByAddress(primaryIp);
+        }).flatMap(pooled -> {
+            if (pooled != null) {
+                return Uni.createFrom().failure(DomainException.conflict("The address " + primaryIp
+                        + " is allocated from IP pool " + pooled.poolId + " to server " + pooled.serverId));
+            }
             Server s = new Server();
             s.hostname = hostname;
             s.customerId = request.customerId().strip();
@@ -47,26 +61,38 @@ public class ServerService {
             s.additionalIpLimit = request.plan().additionalIpLimit();
             s.createdAt = Instant.now();
             s.updatedAt = s.createdAt;
-            return servers.persistAndFlush(s).map(ServerView::of);
-        }).onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
+            return servers.persistAndFlush(s).flatMap(saved -> masterBinding.create(saved)).map(ignored -> ServerView.of(s));
+        }).onFailure(ConstraintFailures::test).transform(e -> DomainException.conflict(
                 "A server with hostname '" + hostname + "' or primary IP " + primaryIp + " already exists"));
     }
 
     @WithTransaction
     public Uni<ServerView> update(long id, ServerUpdate update) {
         String masterDomain = domain("masterDomain", update.masterDomain());
-        return require(id, null).flatMap(s -> {
+        // the row lock orders this change after any allocation in flight, so the count below is final
+        return servers.lock(id).onItem().ifNull().failWith(() -> DomainException.notFound("Server", id)).flatMap(s -> {
             if (s.version != update.version()) {
                 return Uni.createFrom().failure(DomainException.conflict("Server " + id
                         + " was changed by someone else (version " + s.version + ", you sent " + update.version()
                         + "); read it again and retry"));
             }
-            s.masterDomain = masterDomain;
-            s.planCode = update.plan().code().strip();
-            s.additionalIpLimit = update.plan().additionalIpLimit();
-            s.updatedAt = Instant.now();
-            return servers.flush().map(ignored -> ServerView.of(s));
-        });
+            return addresses.ofServer(id).flatMap(held -> {
+                if (held.size() > update.plan().additionalIpLimit()) {
+                    return Uni.createFrom().failure(DomainException.conflict("Server " + id + " holds " + held.size()
+                            + " additional IP address(es); a plan allowing " + update.plan().additionalIpLimit()
+                            + " needs dedicated-IP bindings removed first"));
+                }
+                return masterDomain.equals(s.masterDomain) ? Uni.createFrom().voidItem()
+                        : masterBinding.rename(s, masterDomain);
+            }).flatMap(ignored -> {
+                s.masterDomain = masterDomain;
+                s.planCode = update.plan().code().strip();
+                s.additionalIpLimit = update.plan().additionalIpLimit();
+                s.updatedAt = Instant.now();
+                return servers.flush().map(flushed -> ServerView.of(s));
+            });
+        }).onFailure(ConstraintFailures::test).transform(e -> DomainException.conflict(
+                "The master domain " + masterDomain + " conflicts with a binding on server " + id));
     }
 
     /** Reads a server; {@code customerId} non-null restricts to that customer's servers (others look absent). */

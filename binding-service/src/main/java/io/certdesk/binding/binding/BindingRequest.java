@@ -1,0 +1,19 @@
+package io.certdesk.binding.binding;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A request to place a domain on a server. */
+@Schema(name = "BindingRequest")
+public record BindingRequest(
+        @NotBlank @Size(max = 253) @Schema(description = "Host name; IDNs are stored in punycode, lower case",
+                examples = "www.bbb.co.jp") String domain,
+        @NotNull Strategy strategy,
+        @Size(max = 64) @Schema(description = "The keystore certificate this domain serves, once known") String certificateId,
+        @Size(max = 45) @Schema(description = "SNI and ALTERNATE_PORT: one of the server's addresses (default: the primary IP); "
+                + "not allowed for DEDICATED_IP") String ip,
+        @Schema(description = "DEDICATED_IP only: the pool to draw from (default: the first pool with a free address)")
+        Long poolId) {
+}

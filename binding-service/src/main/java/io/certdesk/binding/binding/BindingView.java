@@ -1,0 +1,31 @@
+package io.certdesk.binding.binding;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A binding as the API shows it. */
+@Schema(name = "Binding")
+public record BindingView(
+        long id,
+        long serverId,
+        String domain,
+        Strategy strategy,
+        String ip,
+        int port,
+        @Schema(description = "The server's master domain on its primary IP; the default certificate of that IP:port")
+        boolean master,
+        String certificateId,
+        @Schema(description = "The URL visitors use; the port is shown only when it is not 443", examples = "https://www.bbb.co.jp:444/")
+        String httpsUrl,
+        Instant createdAt) {
+
+    static BindingView of(Binding b) {
+        return new BindingView(b.id, b.serverId, b.domain, b.strategy, b.ip, b.port, b.master, b.certificateId,
+                httpsUrl(b.domain, b.port), b.createdAt);
+    }
+
+    /** {@code https://domain/}, with {@code :port} only when the port is not HTTPS's default. */
+    public static String httpsUrl(String domain, int port) {
+        return "https://" + domain + (port == 443 ? "" : ":" + port) + "/";
+    }
+}

@@ -1,0 +1,74 @@
+package io.certdesk.binding.resolve;
+
+import io.certdesk.binding.binding.Binding;
+import io.certdesk.binding.binding.BindingRepository;
+import io.certdesk.binding.binding.BindingView;
+import io.certdesk.binding.config.TlsLayout;
+import io.certdesk.binding.network.DomainNames;
+import io.certdesk.binding.network.IpAddresses;
+import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.ProblemType;
+import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.server.ServerRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers which binding serves (IP, port, server name) exactly as the rendered nginx and Apache
+ * configurations choose: the binding whose domain equals the SNI name on that endpoint, otherwise the
+ * endpoint's default (the master binding, else the oldest binding there).
+ */
+@ApplicationScoped
+public class ResolveService {
+
+    private final BindingRepository bindings;
+    private final ServerRepository servers;
+    private final TlsLayout layout;
+
+    public ResolveService(BindingRepository bindings, ServerRepository servers, TlsLayout layout) {
+        this.bindings = bindings;
+        this.servers = servers;
+        this.layout = layout;
+    }
+
+    @WithSession
+    public Uni<Resolution> resolve(String ipText, int port, String serverName, Scope scope) {
+        String ip = IpAddresses.parse(ipText).map(IpAddresses::text)
+                .orElseThrow(() -> DomainException.invalid("ip", "must be an IPv4 or IPv6 address"));
+        Optional<String> name = Optional.empty();
+        if (serverName != null && !serverName.isBlank()) {
+            DomainNames.Result result = DomainNames.canonical(serverName);
+            name = Optional.of(result.name().orElseThrow(() -> DomainException.invalid("serverName", result.problem())));
+        }
+        Optional<String> sni = name;
+        return bindings.at(ip, port).flatMap(candidates -> {
+            if (candidates.isEmpty()) {
+                return Uni.createFrom().failure(nothingAt(ip, port));
+            }
+            Binding chosen = choose(candidates, sni);
+            Resolution.Match match = sni.isPresent() && sni.get().equals(chosen.domain)
+                    ? Resolution.Match.SERVER_NAME : Resolution.Match.DEFAULT;
+            return servers.findById(chosen.serverId).map(server -> {
+                if (server == null || !scope.allows(server.customerId, server.id)) {
+                    throw nothingAt(ip, port);
+                }
+                return new Resolution(chosen.id, chosen.domain, server.id, server.hostname, chosen.certificateId,
+                        layout.of(chosen.domain).fullchain(), match, BindingView.httpsUrl(chosen.domain, chosen.port));
+            });
+        });
+    }
+
+    /** {@code candidates} come default first; an exclusive endpoint has exactly one. */
+    static Binding choose(List<Binding> candidates, Optional<String> sni) {
+        return sni.flatMap(n -> candidates.stream().filter(b -> b.domain.equals(n)).findFirst())
+                .orElse(candidates.get(0));
+    }
+
+    private static DomainException nothingAt(String ip, int port) {
+        return new DomainException(ProblemType.NOT_FOUND,
+                "No binding answers on " + ip + ":" + port);
+    }
+}

@@ -1,0 +1,83 @@
+package io.certdesk.binding.resolve;
+
+import static io.certdesk.binding.platform.TestTokens.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.certdesk.binding.platform.EmbeddedPostgresResource;
+import io.certdesk.binding.platform.Fixtures;
+import io.certdesk.binding.platform.Roles;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ResolveResourceTest {
+
+    private static RequestSpecification resolve(String role, String ip, int port) {
+        return as(role).queryParam("ip", ip).queryParam("port", port);
+    }
+
+    @Test
+    void choosesLikeATlsServer() {
+        String ip = Fixtures.primaryIp();
+        int n = Fixtures.next();
+        String master = "www.res" + n + ".example";
+        int server = Fixtures.server("C-1", ip, master, 1);
+        Map<String, Object> sniBody = Fixtures.binding("shop.res" + n + ".example", "SNI");
+        sniBody.put("certificateId", "crt-shop");
+        Fixtures.bind(server, sniBody);
+        Map<String, Object> alt = Fixtures.bind(server, Fixtures.binding("alt.res" + n + ".example", "ALTERNATE_PORT"));
+
+        resolve(Roles.STAFF, ip, 443).queryParam("serverName", "SHOP.res" + n + ".example").get("/resolve")
+                .then().statusCode(200).body("domain", equalTo("shop.res" + n + ".example"))
+                .body("matchedBy", equalTo("SERVER_NAME")).body("serverId", equalTo(server))
+                .body("certificateId", equalTo("crt-shop"))
+                .body("certificateFile", equalTo("/etc/certdesk/tls/shop.res" + n + ".example/fullchain.pem"));
+        resolve(Roles.STAFF, ip, 443).get("/resolve").then().statusCode(200)
+                .body("domain", equalTo(master)).body("matchedBy", equalTo("DEFAULT"));
+        resolve(Roles.SERVICE, ip, 443).queryParam("serverName", "unknown.example").get("/resolve").then()
+                .statusCode(200).body("domain", equalTo(master)).body("matchedBy", equalTo("DEFAULT"));
+        // an exclusive endpoint answers with its one domain whatever name the client sends
+        resolve(Roles.STAFF, ip, 444).queryParam("serverName", master).get("/resolve").then().statusCode(200)
+                .body("domain", equalTo(alt.get("domain"))).body("matchedBy", equalTo("DEFAULT"))
+                .body("httpsUrl", equalTo("https://alt.res" + n + ".example:444/"));
+        resolve(Roles.STAFF, ip, 444).queryParam("serverName", alt.get("domain")).get("/resolve").then()
+                .body("matchedBy", equalTo("SERVER_NAME"));
+        resolve(Roles.STAFF, ip, 445).get("/resolve").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString(ip + ":445"));
+        resolve(Roles.STAFF, "192.0.2.254", 443).get("/resolve").then().statusCode(404);
+    }
+
+    @Test
+    void customersResolveOnlyTheirOwnServers() {
+        String mine = Fixtures.primaryIp();
+        String theirs = Fixtures.primaryIp();
+        Fixtures.server("C-1", mine, "www.mine" + Fixtures.next() + ".example", 0);
+        Fixtures.server("C-2", theirs, "www.theirs" + Fixtures.next() + ".example", 0);
+        resolve(Roles.CUSTOMER, mine, 443).get("/resolve").then().statusCode(200);
+        resolve(Roles.CUSTOMER, theirs, 443).get("/resolve").then().statusCode(404);
+    }
+
+    @Test
+    void badQueriesAre400() {
+        as(Roles.STAFF).queryParam("ip", "not-an-ip").queryParam("port", 443).get("/resolve").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("ip"));
+        as(Roles.STAFF).queryParam("ip", "192.0.2.1").queryParam("port", 70000).get("/resolve").then().statusCode(400)
+                .body("violations.field", hasItem("port"));
+        as(Roles.STAFF).queryParam("port", 443).get("/resolve").then().statusCode(400)
+                .body("violations.field", hasItem("ip"));
+        as(Roles.STAFF).queryParam("ip", "192.0.2.1").queryParam("port", 443).queryParam("serverName", "bad_name.example")
+                .get("/resolve").then().statusCode(400).body("violations.field", hasItem("serverName"));
+        given401();
+    }
+
+    private static void given401() {
+        io.restassured.RestAssured.given().queryParam("ip", "192.0.2.1").queryParam("port", 443).get("/resolve")
+                .then().statusCode(401);
+    }
+}
