@@ -11,13 +11,15 @@ public final class Passphrases {
 
     static final String ALPHABET = "34679ACDEFGHJKLMNPQRTUWXYabcdefghijkmnpqrtwxy";
     private static final int LENGTH = 24;
+    /** Characters of a passphrase including its hyphens. */
+    public static final int LENGTH_WITH_SEPARATORS = LENGTH + LENGTH / 4 - 1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passphrases() {
     }
 
     public static char[] generate() {
-        char[] out = new char[LENGTH + LENGTH / 4 - 1];
+        char[] out = new char[LENGTH_WITH_SEPARATORS];
         int p = 0;
         for (int i = 0; i < LENGTH; i++) {
             if (i > 0 && i % 4 == 0) {

@@ -1,16 +1,19 @@
 package io.certdesk.keystore.key;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.math.ec.ECPoint;
 
-/** Whether a private key is the partner of a public key, checked arithmetically (no signing). */
+/** Whether a private key is the partner of a public key. */
 final class KeyMatch {
+
+    private static final byte[] CHALLENGE = "certdesk:key-match".getBytes(StandardCharsets.UTF_8);
 
     private KeyMatch() {
     }
@@ -19,24 +22,21 @@ final class KeyMatch {
         if (publicKey instanceof RSAPublicKey rsa && privateKey instanceof RSAPrivateCrtKey crt) {
             return rsa.getModulus().equals(crt.getModulus()) && rsa.getPublicExponent().equals(crt.getPublicExponent());
         }
-        if (publicKey instanceof ECPublicKey ec && privateKey instanceof ECPrivateKey priv) {
-            var bcKey = (org.bouncycastle.jce.interfaces.ECPublicKey) toBc(ec);
-            ECPoint q = bcKey.getParameters().getG().multiply(priv.getS()).normalize();
-            return q.equals(bcKey.getQ().normalize());
+        if (publicKey instanceof ECPublicKey && privateKey instanceof ECPrivateKey) {
+            // sign and verify through JCA only: no provider-specific key classes
+            try {
+                Signature signer = Signature.getInstance("SHA256withECDSA");
+                signer.initSign(privateKey);
+                signer.update(CHALLENGE);
+                byte[] signature = signer.sign();
+                Signature verifier = Signature.getInstance("SHA256withECDSA");
+                verifier.initVerify(publicKey);
+                verifier.update(CHALLENGE);
+                return verifier.verify(signature);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
         }
         return false;
     }
-
-    private static PublicKey toBc(ECPublicKey key) {
-        if (key instanceof org.bouncycastle.jce.interfaces.ECPublicKey) {
-            return key;
-        }
-        try {
-            return java.security.KeyFactory.getInstance("EC", BouncyCastleProvider.PROVIDER_NAME)
-                    .generatePublic(new java.security.spec.X509EncodedKeySpec(key.getEncoded()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("EC public key cannot be read", e);
-        }
-    }
-
 }

@@ -56,6 +56,11 @@ public class KeyService {
 
     @WithTransaction
     Uni<KeyView> store(KeyRequest request, KeyPair pair, String createdBy) {
+        return storeNew(request, pair, createdBy).map(KeyService::view);
+    }
+
+    /** Encrypts and persists a generated pair in the caller's transaction. */
+    public Uni<ManagedKey> storeNew(KeyRequest request, KeyPair pair, String createdBy) {
         MasterKeyring ring = seal.keyring();
         int version = ring.currentVersion();
         ManagedKey k = new ManagedKey();
@@ -81,7 +86,7 @@ public class KeyService {
 
         k.createdAt = Instant.now();
         k.createdBy = createdBy;
-        return keys.persist(k).map(KeyService::view);
+        return keys.persist(k);
     }
 
     /** Validates the subject, signs a CSR with the stored private key and keeps it with the key. */
@@ -116,13 +121,25 @@ public class KeyService {
     @WithSession
     public Uni<PassphraseView> revealPassphrase(UUID id, String customerScope) {
         seal.keyring();
-        return require(id, customerScope).flatMap(k -> keyringFor(k).map(ring -> {
+        return require(id, customerScope).flatMap(k -> passphrase(k)
+                .map(chars -> new PassphraseView(k.id.toString(), new String(chars))));
+    }
+
+    /** The key's passphrase, in the caller's session; 503 while sealed. */
+    public Uni<char[]> passphrase(ManagedKey k) {
+        return keyringFor(k).map(ring -> {
             byte[] dek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
             byte[] plain = Aead.decrypt(dek, k.passphraseCiphertext, Aad.passphrase(k.id));
-            String passphrase = new String(plain, StandardCharsets.UTF_8);
+            char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(plain)).array();
             wipe(dek, plain);
-            return new PassphraseView(k.id.toString(), passphrase);
-        }));
+            return java.util.Arrays.copyOf(chars, Passphrases.LENGTH_WITH_SEPARATORS);
+        });
+    }
+
+    /** The key's private key, checked against its public key, in the caller's session; 503 while sealed. */
+    public Uni<PrivateKey> privateKey(ManagedKey k) {
+        seal.keyring();
+        return keyringFor(k).map(ring -> decryptPrivateKey(ring, k));
     }
 
     @WithSession
@@ -188,7 +205,7 @@ public class KeyService {
      * Reads a key; {@code customerScope} non-null limits to that customer's keys, and another
      * customer's key answers exactly like a missing one.
      */
-    private Uni<ManagedKey> require(UUID id, String customerScope) {
+    public Uni<ManagedKey> require(UUID id, String customerScope) {
         return keys.findById(id).flatMap(k -> {
             if (k == null) {
                 return Uni.createFrom().failure(DomainException.notFound("Key", id));

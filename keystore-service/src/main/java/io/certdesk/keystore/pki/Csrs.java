@@ -40,6 +40,30 @@ public final class Csrs {
         }
     }
 
+    /** Reads a PEM CSR and checks its self-signature; throws {@link PkiException} otherwise. */
+    public static PKCS10CertificationRequest read(String pem) {
+        try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(pem))) {
+            Object o = parser.readObject();
+            if (!(o instanceof PKCS10CertificationRequest csr)) {
+                throw new PkiException("the data is not a PKCS#10 CSR", null);
+            }
+            if (!csr.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                    .build(csr.getSubjectPublicKeyInfo()))) {
+                throw new PkiException("the CSR's signature does not verify", null);
+            }
+            return csr;
+        } catch (IOException | OperatorCreationException | org.bouncycastle.pkcs.PKCSException e) {
+            throw new PkiException("the CSR cannot be read", e);
+        }
+    }
+
+    /** The first value of a subject attribute (e.g. BCStyle.O), or null. */
+    public static String attribute(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        var rdns = name.getRDNs(type);
+        return rdns.length == 0 ? null
+                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
     /** Subject in the conventional order C, ST, L, O, OU, CN. */
     static X500Name x500(CsrSubject s) {
         X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE);

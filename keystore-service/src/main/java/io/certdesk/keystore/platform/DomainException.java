@@ -46,6 +46,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ProblemType.NOT_FOUND, what + " '" + id + "' does not exist", List.of(), true);
     }
 
+    /** Access refused (403), audited as a denial. */
+    public static DomainException denied(String detail) {
+        return new DomainException(ProblemType.FORBIDDEN, detail, List.of(), true);
+    }
+
     public static DomainException conflict(String detail) {
         return new DomainException(ProblemType.CONFLICT, detail);
     }

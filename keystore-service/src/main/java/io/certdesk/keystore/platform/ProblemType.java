@@ -14,6 +14,14 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Request cannot be processed"),
+    CERTIFICATE_UNPARSEABLE(422, "certificate-unparseable", "The certificate cannot be read"),
+    CERTIFICATE_KEY_MISMATCH(422, "certificate-key-mismatch", "The certificate is not for this key"),
+    CERTIFICATE_NAMES_NOT_COVERED(422, "certificate-names-not-covered", "The certificate does not cover the CSR's names"),
+    CERTIFICATE_NOT_VALID_NOW(422, "certificate-not-valid-now", "The certificate is expired or not yet valid"),
+    CERTIFICATE_CHAIN_BROKEN(422, "certificate-chain-broken", "The chain does not link the certificate to its issuer"),
+    CERTIFICATE_UNTRUSTED(422, "certificate-untrusted", "The chain does not lead to a trusted root"),
+    MIGRATION_REFUSED(422, "migration-refused", "The certificate cannot move to that server"),
+    ISSUER_UNAVAILABLE(409, "issuer-unavailable", "That issuer cannot be used here"),
     INTERNAL(500, "internal", "Internal error"),
     INTEGRITY(500, "integrity", "Stored key material failed its integrity check"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
@@ -45,11 +53,16 @@ public enum ProblemType {
 
     /** The type for a plain HTTP status raised by the framework (unknown path, wrong method...). */
     public static ProblemType forStatus(int status) {
-        for (ProblemType t : values()) {
-            if (t.status == status && t != VALIDATION && t != UNPROCESSABLE && t != INTEGRITY) {
-                return t;
-            }
-        }
-        return status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+        };
     }
 }

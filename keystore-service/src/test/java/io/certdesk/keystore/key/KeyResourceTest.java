@@ -37,7 +37,7 @@ public class KeyResourceTest {
                 .post("/keys").then().statusCode(201).extract().path("id");
     }
 
-    static Map<String, Object> dvCsr(String cn, List<String> sans) {
+    public static Map<String, Object> dvCsr(String cn, List<String> sans) {
         Map<String, Object> body = new HashMap<>();
         body.put("validationLevel", "DV");
         body.put("commonName", cn);

@@ -31,7 +31,7 @@ class ShamirVaultTest {
     public static class ShamirProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("certdesk.vault.unseal", "SHAMIR");
+            return Map.of("certdesk.vault.unseal", "SHAMIR", "certdesk.issuance.local.enabled", "false");
         }
     }
 
@@ -125,6 +125,18 @@ class ShamirVaultTest {
 
     @Test
     @Order(6)
+    void theDevelopmentCaIsOffUnlessEnabled() {
+        String id = as(Roles.STAFF).contentType(ContentType.JSON).body(key()).post("/keys").then().statusCode(201).extract().path("id");
+        as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("validationLevel", "DV", "commonName", "www.aaa.co.jp"))
+                .post("/keys/{id}/csr", id).then().statusCode(200);
+        as(Roles.STAFF).contentType(ContentType.JSON)
+                .body(Map.of("keyId", id, "issuer", "LOCAL", "serverId", "1", "masterDomain", "www.aaa.co.jp"))
+                .post("/issuances").then().statusCode(409)
+                .body("type", equalTo("https://certdesk.io/problems/issuer-unavailable"));
+    }
+
+    @Test
+    @Order(7)
     void everyVaultOperationAndRefusalIsAudited() {
         as(Roles.ADMIN).queryParam("action", "vault.unseal").queryParam("size", 100).get("/audit").then()
                 .body("items.outcome", hasItem("FAILED"))

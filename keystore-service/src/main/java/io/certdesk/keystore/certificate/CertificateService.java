@@ -1,0 +1,155 @@
+package io.certdesk.keystore.certificate;
+
+import io.certdesk.keystore.key.ManagedKey;
+import io.certdesk.keystore.pki.Certificates;
+import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Issued certificates: storing accepted ones, finding them, and moving them between servers. */
+@ApplicationScoped
+public class CertificateService {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final CertificateRepository certificates;
+
+    public CertificateService(CertificateRepository certificates) {
+        this.certificates = certificates;
+    }
+
+    /** Stores an accepted certificate for {@code key}, deployable to the server it was issued for; caller's transaction. */
+    public Uni<Certificate> store(ManagedKey key, UUID issuanceId, X509Certificate leaf, List<X509Certificate> chain,
+            String serverId, String masterDomain, String by) {
+        Certificate c = new Certificate();
+        c.id = UUID.randomUUID();
+        c.keyId = key.id;
+        c.issuanceId = issuanceId;
+        c.customerId = key.customerId;
+        c.orderRef = key.orderRef;
+        c.serial = Certificates.serialHex(leaf);
+        c.issuerDn = leaf.getIssuerX500Principal().getName();
+        c.subjectDn = leaf.getSubjectX500Principal().getName();
+        List<String> names = Certificates.dnsNames(leaf);
+        c.dnsNames = String.join("\n", names);
+        c.notBefore = leaf.getNotBefore().toInstant();
+        c.notAfter = leaf.getNotAfter().toInstant();
+        c.sha256 = Certificates.fingerprint(leaf);
+        c.certificatePem = Certificates.pem(List.of(leaf));
+        c.chainPem = Certificates.pem(chain);
+        c.masterDomain = masterDomain;
+        c.createdAt = Instant.now();
+        List<CertificateName> rows = names.stream().distinct().map(n -> {
+            CertificateName row = new CertificateName();
+            row.certificateId = c.id;
+            row.name = n;
+            return row;
+        }).toList();
+        return certificates.persist(c)
+                .chain(() -> certificates.persistNames(rows))
+                .chain(() -> certificates.persistPlacement(placement(c.id, serverId, masterDomain, by)))
+                .replaceWith(c);
+    }
+
+    @WithSession
+    public Uni<Page<CertificateView>> list(String customerId, Instant expiringBefore, String domain, int page, int size) {
+        String name = domain == null ? null : canonical("domain", domain, true);
+        var query = certificates.search(customerId, expiringBefore, name);
+        return query.page(page, size).list().flatMap(items -> query.count().flatMap(total ->
+                certificates.serversOf(items.stream().map(c -> c.id).toList()).map(placements -> new Page<>(
+                        items.stream().map(c -> CertificateView.of(c, placements)).toList(), page, size, total))));
+    }
+
+    @WithSession
+    public Uni<CertificateView> get(UUID id, String customerScope) {
+        return require(id, customerScope).flatMap(this::view);
+    }
+
+    /**
+     * Makes a certificate deployable to another server. Allowed only while it is valid and only to a
+     * server whose master domain is the one it was issued for; otherwise a new application is needed.
+     */
+    @WithTransaction
+    public Uni<CertificateView> migrate(UUID id, String targetServerId, String targetMasterDomain, String by) {
+        String target = canonical("targetMasterDomain", targetMasterDomain, false);
+        return require(id, null).flatMap(c -> {
+            Instant now = Instant.now();
+            if (!c.validAt(now)) {
+                return Uni.createFrom().failure(new DomainException(ProblemType.MIGRATION_REFUSED,
+                        "The certificate is not valid now (valid " + tokyo(c.notBefore) + " to " + tokyo(c.notAfter)
+                                + "); an expired certificate cannot move. Apply for a new certificate for the new server."));
+            }
+            if (!target.equals(c.masterDomain)) {
+                return Uni.createFrom().failure(new DomainException(ProblemType.MIGRATION_REFUSED,
+                        "The certificate was issued for a server whose master domain is " + c.masterDomain
+                                + ", but server " + targetServerId + " has master domain " + target
+                                + ". A certificate can only move to a server with the same master domain; "
+                                + "apply for a new certificate for that server."));
+            }
+            return certificates.placement(c.id, targetServerId.strip()).flatMap(existing -> existing != null
+                    ? Uni.createFrom().item(c)
+                    : certificates.persistPlacement(placement(c.id, targetServerId.strip(), target, by)).replaceWith(c));
+        }).flatMap(this::view);
+    }
+
+    /** The newest valid certificate deployable to {@code serverId} that covers {@code domain}; caller's session. */
+    public Uni<Certificate> deployable(String serverId, String domain) {
+        return certificates.deployableTo(serverId, Instant.now()).map(candidates -> candidates.stream()
+                .filter(c -> List.of(c.dnsNames.split("\n")).stream().anyMatch(p -> Certificates.covers(p, domain)))
+                .findFirst().orElseThrow(() -> DomainException.notFound("Deployable certificate for " + domain + " on server",
+                        serverId)));
+    }
+
+    /** The key's newest certificate or null; caller's session. */
+    public Uni<Certificate> latestForKey(UUID keyId) {
+        return certificates.latestForKey(keyId);
+    }
+
+    public Uni<Certificate> require(UUID id, String customerScope) {
+        return certificates.findById(id).flatMap(c -> {
+            if (c == null) {
+                return Uni.createFrom().failure(DomainException.notFound("Certificate", id));
+            }
+            if (customerScope != null && !customerScope.equals(c.customerId)) {
+                return Uni.createFrom().failure(DomainException.hidden("Certificate", id));
+            }
+            return Uni.createFrom().item(c);
+        });
+    }
+
+    private Uni<CertificateView> view(Certificate c) {
+        return certificates.serversOf(List.of(c.id)).map(placements -> CertificateView.of(c, placements));
+    }
+
+    private static CertificateServer placement(UUID certificateId, String serverId, String masterDomain, String by) {
+        CertificateServer p = new CertificateServer();
+        p.certificateId = certificateId;
+        p.serverId = serverId;
+        p.masterDomain = masterDomain;
+        p.addedAt = Instant.now();
+        p.addedBy = by;
+        return p;
+    }
+
+    static String canonical(String field, String name, boolean wildcardAllowed) {
+        try {
+            return DnsNames.canonical(name, wildcardAllowed);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(field, e.getMessage());
+        }
+    }
+
+    private static String tokyo(Instant t) {
+        return t.atZone(TOKYO).toLocalDate() + " (Asia/Tokyo)";
+    }
+}

@@ -1,0 +1,56 @@
+package io.certdesk.keystore.delivery;
+
+import io.certdesk.keystore.audit.AuditLog;
+import io.certdesk.keystore.audit.CurrentActor;
+import io.certdesk.keystore.platform.Caller;
+import io.certdesk.keystore.platform.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The customer's export bundle of a key. */
+@Path("/keys/{id}/exports")
+@Tag(name = "Delivery")
+@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityRequirement(name = "jwt")
+public class ExportResource {
+
+    private final DeliveryService delivery;
+    private final AuditLog audit;
+    private final CurrentActor actor;
+    private final Caller caller;
+
+    public ExportResource(DeliveryService delivery, AuditLog audit, CurrentActor actor, Caller caller) {
+        this.delivery = delivery;
+        this.audit = audit;
+        this.actor = actor;
+        this.caller = caller;
+    }
+
+    @POST
+    @Produces("application/zip")
+    @RolesAllowed({Roles.STAFF, Roles.CUSTOMER})
+    @Operation(operationId = "exportKeyBundle", summary = "ZIP with the encrypted private key, CSR, certificate, chain and PKCS#12; the passphrase is not in it")
+    @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = "application/zip",
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> export(@PathParam("id") UUID id) {
+        String scope = caller.customerScope();
+        return audit.audited(actor.get(), "key.export", id.toString(), null, () -> delivery.exportBundle(id, scope))
+                .map(zip -> RestResponse.ResponseBuilder.ok(zip, "application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"certdesk-key-" + id + ".zip\"")
+                        .header("Cache-Control", "no-store").build());
+    }
+}

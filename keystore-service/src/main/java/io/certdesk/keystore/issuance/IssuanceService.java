@@ -1,0 +1,155 @@
+package io.certdesk.keystore.issuance;
+
+import io.certdesk.keystore.certificate.CertificateService;
+import io.certdesk.keystore.key.ManagedKey;
+import io.certdesk.keystore.key.KeyService;
+import io.certdesk.keystore.pki.CertificateCheck;
+import io.certdesk.keystore.pki.Certificates;
+import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.pki.KeyPairs;
+import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.ProblemType;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Issuance requests: MANUAL uploads, the LOCAL development CA, and (see AcmeIssuer) ACME. */
+@ApplicationScoped
+public class IssuanceService {
+
+    private final IssuanceRepository issuances;
+    private final KeyService keys;
+    private final CertificateService certificates;
+    private final LocalCa localCa;
+    private final IssuanceConfig config;
+    private final Set<TrustAnchor> anchors;
+
+    public IssuanceService(IssuanceRepository issuances, KeyService keys, CertificateService certificates,
+            LocalCa localCa, IssuanceConfig config) {
+        this.issuances = issuances;
+        this.keys = keys;
+        this.certificates = certificates;
+        this.localCa = localCa;
+        this.config = config;
+        this.anchors = config.trustStore().map(IssuanceService::loadAnchors).orElse(Set.of());
+    }
+
+    @WithTransaction
+    public Uni<IssuanceView> create(IssuanceRequest request, String by) {
+        if (request.issuer() == Issuance.Issuer.LOCAL && !config.local().enabled()) {
+            return Uni.createFrom().failure(new DomainException(ProblemType.ISSUER_UNAVAILABLE,
+                    "The LOCAL development CA is disabled here (certdesk.issuance.local.enabled); use MANUAL or ACME"));
+        }
+        String masterDomain;
+        try {
+            masterDomain = DnsNames.canonical(request.masterDomain(), false);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(DomainException.invalid("masterDomain", e.getMessage()));
+        }
+        return keys.require(request.keyId(), null).flatMap(key -> {
+            if (key.csrPem == null) {
+                return Uni.createFrom().failure(DomainException.conflict(
+                        "Key " + key.id + " has no CSR yet; create one (POST /keys/{id}/csr) before applying"));
+            }
+            Issuance i = new Issuance();
+            i.id = UUID.randomUUID();
+            i.keyId = key.id;
+            i.issuer = request.issuer();
+            i.status = Issuance.Status.PENDING;
+            i.serverId = request.serverId().strip();
+            i.masterDomain = masterDomain;
+            i.createdAt = Instant.now();
+            i.updatedAt = i.createdAt;
+            i.createdBy = by;
+            i.nextAttemptAt = i.issuer == Issuance.Issuer.ACME ? i.createdAt : null;
+            Uni<Issuance> stored = issuances.persist(i);
+            if (i.issuer == Issuance.Issuer.LOCAL) {
+                stored = stored.flatMap(saved -> localCa.sign(key.csrPem, List.of(key.csrNames.split("\n")))
+                        .flatMap(signed -> accept(saved, key, signed.get(0), signed.subList(1, signed.size()), by)));
+            }
+            return stored.map(IssuanceView::of);
+        });
+    }
+
+    /**
+     * MANUAL: checks what the CA sent (PEM or DER, chain in any order) and stores it. Each failed
+     * check is its own 422 and nothing is stored; the issuance stays PENDING for another upload.
+     */
+    @WithTransaction
+    public Uni<IssuanceView> upload(UUID id, byte[] body, String by) {
+        return require(id).flatMap(i -> {
+            if (i.issuer != Issuance.Issuer.MANUAL) {
+                return Uni.createFrom().failure(DomainException.conflict("Issuance " + id + " uses the " + i.issuer
+                        + " issuer; only MANUAL issuances take an uploaded certificate"));
+            }
+            if (i.status != Issuance.Status.PENDING) {
+                return Uni.createFrom().failure(DomainException.conflict("Issuance " + id + " is " + i.status
+                        + (i.certificateId != null ? " with certificate " + i.certificateId : "")
+                        + "; only a PENDING issuance takes an upload"));
+            }
+            return keys.require(i.keyId, null).flatMap(key -> {
+                CertificateCheck.Accepted accepted;
+                try {
+                    accepted = CertificateCheck.check(body, KeyPairs.publicKey(key.algorithm, key.publicKey),
+                            List.of(key.csrNames.split("\n")), Date.from(Instant.now()), anchors);
+                } catch (CertificateCheck.Rejected r) {
+                    return Uni.createFrom().failure(new DomainException(problemFor(r.reason()), r.getMessage()));
+                }
+                return accept(i, key, accepted.leaf(), accepted.chain(), by).map(IssuanceView::of);
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<IssuanceView> get(UUID id) {
+        return require(id).map(IssuanceView::of);
+    }
+
+    /** Stores the certificate and marks the issuance ISSUED; caller's transaction. */
+    Uni<Issuance> accept(Issuance i, ManagedKey key, X509Certificate leaf, List<X509Certificate> chain, String by) {
+        return certificates.store(key, i.id, leaf, chain, i.serverId, i.masterDomain, by).map(c -> {
+            i.status = Issuance.Status.ISSUED;
+            i.certificateId = c.id;
+            i.problemType = null;
+            i.problemDetail = null;
+            i.updatedAt = Instant.now();
+            return i;
+        });
+    }
+
+    Uni<Issuance> require(UUID id) {
+        return issuances.findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("Issuance", id));
+    }
+
+    static ProblemType problemFor(CertificateCheck.Reason reason) {
+        return switch (reason) {
+            case UNPARSEABLE -> ProblemType.CERTIFICATE_UNPARSEABLE;
+            case KEY_MISMATCH -> ProblemType.CERTIFICATE_KEY_MISMATCH;
+            case NAMES_NOT_COVERED -> ProblemType.CERTIFICATE_NAMES_NOT_COVERED;
+            case NOT_VALID_NOW -> ProblemType.CERTIFICATE_NOT_VALID_NOW;
+            case CHAIN_BROKEN -> ProblemType.CERTIFICATE_CHAIN_BROKEN;
+            case UNTRUSTED -> ProblemType.CERTIFICATE_UNTRUSTED;
+        };
+    }
+
+    private static Set<TrustAnchor> loadAnchors(java.nio.file.Path pem) {
+        try {
+            return Certificates.parse(Files.readAllBytes(pem)).stream()
+                    .map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The trust store " + pem + " cannot be read", e);
+        }
+    }
+}
