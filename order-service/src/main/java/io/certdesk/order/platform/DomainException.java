@@ -7,6 +7,7 @@ public class DomainException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<Problem.Violation> violations;
+    private final transient List<String> allowedCommands;
 
     public DomainException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -16,6 +17,14 @@ public class DomainException extends RuntimeException {
         super(detail);
         this.type = type;
         this.violations = List.copyOf(violations);
+        this.allowedCommands = List.of();
+    }
+
+    private DomainException(String detail, List<String> allowedCommands) {
+        super(detail);
+        this.type = ProblemType.CONFLICT;
+        this.violations = List.of();
+        this.allowedCommands = List.copyOf(allowedCommands);
     }
 
     public ProblemType type() {
@@ -24,6 +33,19 @@ public class DomainException extends RuntimeException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    public List<String> allowedCommands() {
+        return allowedCommands;
+    }
+
+    /** A 409 for a command the resource's current state does not accept, listing the ones it does. */
+    public static DomainException illegalState(String detail, List<String> allowedCommands) {
+        return new DomainException(detail, allowedCommands);
+    }
+
+    public static DomainException unprocessable(String detail) {
+        return new DomainException(ProblemType.UNPROCESSABLE, detail);
     }
 
     public static DomainException notFound(String what, Object id) {

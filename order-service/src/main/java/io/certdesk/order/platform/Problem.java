@@ -14,7 +14,13 @@ public record Problem(
         @Schema(description = "HTTP status code") int status,
         @Schema(description = "Explanation specific to this occurrence") String detail,
         @Schema(description = "Request path that produced the problem") String instance,
-        @Schema(description = "Fields that failed validation") List<Violation> violations) {
+        @Schema(description = "Fields that failed validation") List<Violation> violations,
+        @Schema(description = "For an illegal order transition: the commands the order accepts in its current state")
+        List<String> allowedCommands) {
+
+    public Problem(URI type, String title, int status, String detail, String instance, List<Violation> violations) {
+        this(type, title, status, detail, instance, violations, List.of());
+    }
 
     /** One invalid input field. */
     @Schema(name = "Violation")

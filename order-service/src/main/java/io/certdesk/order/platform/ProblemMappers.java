@@ -30,6 +30,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
+        if (!e.allowedCommands().isEmpty()) {
+            return Response.status(e.type().status()).type(PROBLEM_JSON)
+                    .entity(new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), path(uri),
+                            List.of(), e.allowedCommands()))
+                    .build();
+        }
         return problem(e.type(), e.getMessage(), uri, e.violations());
     }
 
@@ -118,6 +124,13 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (UniqueViolation.test(e)) {
             return problem(ProblemType.CONFLICT, "The change conflicts with an existing record", uri, List.of());
+        }
+        if (ForeignKeyViolation.test(e)) {
+            return problem(ProblemType.CONFLICT, "The record is still referenced by other records", uri, List.of());
+        }
+        if (OptimisticLock.test(e)) {
+            return problem(ProblemType.CONFLICT, "The record was changed concurrently; read it again and retry", uri,
+                    List.of());
         }
         Log.errorf(e, "Unhandled failure on %s", path(uri));
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", uri, List.of());

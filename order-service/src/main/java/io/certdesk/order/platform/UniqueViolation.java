@@ -1,6 +1,7 @@
 package io.certdesk.order.platform;
 
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 
 /** Recognises PostgreSQL unique-constraint failures anywhere in a cause chain. */
 public final class UniqueViolation {
@@ -13,6 +14,10 @@ public final class UniqueViolation {
     public static boolean test(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            // Hibernate Reactive reports some flush failures as its own exception without the driver's as cause.
+            if (t instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
                 return true;
             }
         }

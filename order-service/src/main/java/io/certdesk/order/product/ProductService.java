@@ -1,5 +1,6 @@
 package io.certdesk.order.product;
 
+import io.certdesk.order.platform.Times;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.UniqueViolation;
@@ -7,7 +8,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /** The certificate product catalog. */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class ProductService {
             p.validityMonths = request.validityMonths();
             p.applicationFeeJpy = request.applicationFeeJpy();
             p.active = request.active() == null || request.active();
-            p.createdAt = Instant.now();
+            p.createdAt = Times.now();
             p.updatedAt = p.createdAt;
             return products.persistAndFlush(p).map(ProductView::of);
         }).onFailure(UniqueViolation::test).transform(e -> duplicate(request.code()));
@@ -53,7 +53,7 @@ public class ProductService {
             p.validityMonths = update.validityMonths();
             p.applicationFeeJpy = update.applicationFeeJpy();
             p.active = update.active();
-            p.updatedAt = Instant.now();
+            p.updatedAt = Times.now();
             return products.flush().map(ignored -> ProductView.of(p));
         });
     }

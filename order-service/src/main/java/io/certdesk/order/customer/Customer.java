@@ -1,0 +1,59 @@
+package io.certdesk.order.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalTime;
+
+/** An organisation that buys certificates; its id is the {@code customer_id} claim of its users' tokens. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    public String id;
+
+    @Column(name = "organisation_name", nullable = false)
+    public String organisationName;
+
+    @Column(name = "organisation_kana", nullable = false)
+    public String organisationKana;
+
+    @Column(name = "postal_code", nullable = false)
+    public String postalCode;
+
+    @Column(nullable = false)
+    public String address;
+
+    @Column(name = "representative_name", nullable = false)
+    public String representativeName;
+
+    @Column(name = "representative_title", nullable = false)
+    public String representativeTitle;
+
+    /** Listed on a stock exchange; for unlisted companies only the representative may answer the CA's call. */
+    @Column(nullable = false)
+    public boolean listed;
+
+    @Column(name = "notice_email", nullable = false)
+    public String noticeEmail;
+
+    /** Start of the customer's preferred hours for the CA's call, Asia/Tokyo. */
+    @Column(name = "call_hours_from", nullable = false)
+    public LocalTime callHoursFrom;
+
+    @Column(name = "call_hours_to", nullable = false)
+    public LocalTime callHoursTo;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,42 @@
+package io.certdesk.order.customer;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A customer as the API shows it. */
+@Schema(name = "Customer")
+public record CustomerView(
+        String id,
+        String organisationName,
+        String organisationKana,
+        String postalCode,
+        String address,
+        String representativeName,
+        String representativeTitle,
+        boolean listed,
+        String noticeEmail,
+        @Schema(type = SchemaType.STRING, examples = "10:00") LocalTime callHoursFrom,
+        @Schema(type = SchemaType.STRING, examples = "17:00") LocalTime callHoursTo,
+        List<Contact> contacts,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    /** A contact person as the API shows it. */
+    @Schema(name = "Contact")
+    public record Contact(long id, String name, String phone, String email, boolean authorisedForCaCall,
+            boolean representative) {
+        static Contact of(CustomerContact c) {
+            return new Contact(c.id, c.name, c.phone, c.email, c.authorisedForCaCall, c.representative);
+        }
+    }
+
+    static CustomerView of(Customer c, List<CustomerContact> contacts) {
+        return new CustomerView(c.id, c.organisationName, c.organisationKana, c.postalCode, c.address,
+                c.representativeName, c.representativeTitle, c.listed, c.noticeEmail, c.callHoursFrom, c.callHoursTo,
+                contacts.stream().map(Contact::of).toList(), c.createdAt, c.updatedAt, c.version);
+    }
+}

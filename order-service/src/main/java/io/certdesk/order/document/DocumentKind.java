@@ -1,0 +1,25 @@
+package io.certdesk.order.document;
+
+import io.certdesk.order.product.ValidationLevel;
+import java.util.List;
+
+/** The papers the CA requires for organisation (OV) and extended (EV) validation. */
+public enum DocumentKind {
+    /** The CA's application form, sealed by the company (捺印済み契約申込書). */
+    APPLICATION_FORM,
+    /** The company seal's registration certificate (印鑑証明書). */
+    SEAL_CERTIFICATE,
+    /** Certified copy of the commercial registry (登記簿謄本 / 履歴事項全部証明書). */
+    REGISTRY_TRANSCRIPT,
+    /** An attorney's opinion letter (弁護士意見書), asked for by EV. */
+    ATTORNEY_OPINION;
+
+    /** The checklist of a certificate of {@code level}; DV needs none. */
+    public static List<DocumentKind> required(ValidationLevel level) {
+        return switch (level) {
+            case DV -> List.of();
+            case OV -> List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT);
+            case EV -> List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT, ATTORNEY_OPINION);
+        };
+    }
+}

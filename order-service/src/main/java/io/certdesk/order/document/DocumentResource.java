@@ -1,0 +1,98 @@
+package io.certdesk.order.document;
+
+import io.certdesk.order.platform.Caller;
+import io.certdesk.order.platform.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The OV/EV document checklist of an order: the customer (or staff) uploads, staff accept or reject. */
+@Path("/orders/{orderId}/documents")
+@Tag(name = "Documents")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class DocumentResource {
+
+    private final DocumentService service;
+    private final Caller caller;
+
+    public DocumentResource(DocumentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "listDocuments", summary = "The order's document checklist and each item's review state")
+    public Uni<List<DocumentView>> list(@PathParam("orderId") long orderId) {
+        return service.list(orderId, caller.customerScope());
+    }
+
+    @PUT
+    @Path("/{kind}/file")
+    @Consumes({FileTypes.PDF, FileTypes.JPEG, FileTypes.PNG})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "uploadDocument", summary = "Upload a document as the raw body (PDF, JPEG or PNG, checked by content)")
+    public Uni<DocumentView> upload(@PathParam("orderId") long orderId, @PathParam("kind") DocumentKind kind,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("fileName") @Size(max = 200) String fileName, byte[] content) {
+        return service.upload(orderId, kind, contentType, fileName, content, caller.customerScope(), caller.subject());
+    }
+
+    @GET
+    @Path("/{kind}/file")
+    @Produces({FileTypes.PDF, FileTypes.JPEG, FileTypes.PNG, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "downloadDocument", summary = "Download the document's latest file")
+    @APIResponse(responseCode = "200", description = "The file, in the media type it was uploaded as", content = {
+            @Content(mediaType = FileTypes.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = FileTypes.PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Uni<Response> download(@PathParam("orderId") long orderId, @PathParam("kind") DocumentKind kind) {
+        // A plain Response: the byte[] writer is chosen from the entity itself, whatever the media type.
+        return service.download(orderId, kind, caller.customerScope()).map(f -> Response
+                .ok(f.content(), f.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + f.fileName().replaceAll("[\"\\\\\\r\\n]", "_") + "\"")
+                .build());
+    }
+
+    @POST
+    @Path("/{kind}/accept")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "acceptDocument", summary = "Accept a received document")
+    public Uni<DocumentView> accept(@PathParam("orderId") long orderId, @PathParam("kind") DocumentKind kind) {
+        return service.accept(orderId, kind, caller.subject());
+    }
+
+    @POST
+    @Path("/{kind}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "rejectDocument", summary = "Reject a received document with the reason; the customer may send it again")
+    public Uni<DocumentView> reject(@PathParam("orderId") long orderId, @PathParam("kind") DocumentKind kind,
+            @NotNull @Valid RejectRequest request) {
+        return service.reject(orderId, kind, request.reason(), caller.subject());
+    }
+}

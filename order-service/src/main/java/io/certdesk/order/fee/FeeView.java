@@ -1,0 +1,15 @@
+package io.certdesk.order.fee;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A fee version with the tax it contains at today's rate. */
+@Schema(name = "Fee")
+public record FeeView(long id, OrderType orderType, long setupFeeJpy, int taxRatePercent, long containedTaxJpy,
+        Instant validFrom, Instant validTo, Instant createdAt, String createdBy) {
+
+    static FeeView of(FeeSchedule f, int taxRatePercent) {
+        return new FeeView(f.id, f.orderType, f.setupFeeJpy, taxRatePercent, Tax.contained(f.setupFeeJpy, taxRatePercent),
+                f.validFrom, f.validTo, f.createdAt, f.createdBy);
+    }
+}

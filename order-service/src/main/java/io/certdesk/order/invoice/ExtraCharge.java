@@ -1,0 +1,17 @@
+package io.certdesk.order.invoice;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Another prepaid charge of the customer billed on the same invoice (e.g. server fees). */
+@Schema(name = "ExtraCharge")
+public record ExtraCharge(
+        @NotBlank @Size(max = 200) @Schema(examples = "専用サーバー利用料 2026年12月分") String description,
+        @NotNull @Min(1) @Max(100_000_000) @Schema(description = "Tax included") Long amountJpy,
+        @Min(0) @Max(100) @Schema(description = "Tax rate in percent; defaults to the configured rate")
+        Integer taxRatePercent) {
+}

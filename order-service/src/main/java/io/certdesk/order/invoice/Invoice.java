@@ -1,0 +1,70 @@
+package io.certdesk.order.invoice;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A prepaid invoice for one order; its lines and total never change once issued. */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** INV-yyyy-nnnnnn, sequential per year without gaps. */
+    @Column(nullable = false)
+    public String number;
+
+    @Column(name = "order_id", nullable = false)
+    public long orderId;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "issue_date", nullable = false)
+    public LocalDate issueDate;
+
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+
+    @Column(name = "registration_number", nullable = false)
+    public String registrationNumber;
+
+    @Column(name = "issuer_name", nullable = false)
+    public String issuerName;
+
+    @Column(name = "total_jpy", nullable = false)
+    public long totalJpy;
+
+    /** Applied to the total; never more than it. */
+    @Column(name = "paid_jpy", nullable = false)
+    public long paidJpy;
+
+    /** Received beyond the total: kept to be refunded or credited by staff, never absorbed. */
+    @Column(name = "overpaid_jpy", nullable = false)
+    public long overpaidJpy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InvoiceStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+
+    public long balanceJpy() {
+        return totalJpy - paidJpy;
+    }
+}

@@ -1,0 +1,106 @@
+package io.certdesk.order.invoice;
+
+import io.certdesk.order.platform.Times;
+import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.platform.DomainException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Issues prepaid invoices and shows them; payments are applied by the payment service. */
+@ApplicationScoped
+public class InvoiceService {
+
+    private final InvoiceRepository invoices;
+    private final InvoiceCounterRepository counters;
+    private final BillingConfig billing;
+
+    public InvoiceService(InvoiceRepository invoices, InvoiceCounterRepository counters, BillingConfig billing) {
+        this.invoices = invoices;
+        this.counters = counters;
+        this.billing = billing;
+    }
+
+    /** What to bill: the quote's frozen fees plus any extra prepaid charges; runs in the caller's transaction. */
+    public record Billing(long orderId, String customerId, String productName, String domain, long applicationFeeJpy,
+            long setupFeeJpy, int taxRatePercent, boolean renewal, List<ExtraCharge> extras) {
+    }
+
+    public Uni<Invoice> issue(Billing b) {
+        List<InvoiceView.Line> lines = new ArrayList<>();
+        lines.add(new InvoiceView.Line(1, LineKind.CA_FEE, "SSL申請料 " + b.productName() + " (" + b.domain() + ")",
+                b.applicationFeeJpy(), b.taxRatePercent()));
+        lines.add(new InvoiceView.Line(2, LineKind.SETUP_FEE,
+                (b.renewal() ? "更新時 " : "新規 ") + "設定作業及び申請代行手数料", b.setupFeeJpy(), b.taxRatePercent()));
+        for (ExtraCharge x : b.extras()) {
+            lines.add(new InvoiceView.Line(lines.size() + 1, LineKind.EXTRA, x.description().strip(), x.amountJpy(),
+                    x.taxRatePercent() == null ? billing.taxRatePercent() : x.taxRatePercent()));
+        }
+        LocalDate today = LocalDate.now(billing.zone());
+        return counters.next(today.getYear()).flatMap(n -> {
+            Invoice i = new Invoice();
+            i.number = String.format("INV-%d-%06d", today.getYear(), n);
+            i.orderId = b.orderId();
+            i.customerId = b.customerId();
+            i.issueDate = today;
+            i.dueDate = today.plusDays(billing.invoiceDueDays());
+            i.registrationNumber = billing.registrationNumber();
+            i.issuerName = billing.issuerName();
+            i.totalJpy = InvoiceMath.total(lines);
+            i.status = InvoiceStatus.OPEN;
+            i.createdAt = Times.now();
+            return invoices.persistAndFlush(i);
+        }).flatMap(i -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (InvoiceView.Line l : lines) {
+                InvoiceLine line = new InvoiceLine();
+                line.invoiceId = i.id;
+                line.position = l.position();
+                line.kind = l.kind();
+                line.description = l.description();
+                line.amountJpy = l.amountJpy();
+                line.taxRatePercent = l.taxRatePercent();
+                chain = chain.flatMap(v -> invoices.getSession().flatMap(s -> s.persist(line)));
+            }
+            return chain.flatMap(v -> invoices.flush()).replaceWith(i);
+        });
+    }
+
+    /** Voids an unpaid invoice of a cancelled order; a paid one stays for staff to refund. */
+    public Uni<Invoice> voidIfUnpaid(long orderId) {
+        return invoices.ofOrder(orderId).map(i -> {
+            if (i != null && i.paidJpy == 0 && i.overpaidJpy == 0 && i.status == InvoiceStatus.OPEN) {
+                i.status = InvoiceStatus.VOID;
+            }
+            return i;
+        });
+    }
+
+    /** The order's invoice or null; runs in the caller's session. */
+    public Uni<Invoice> findOfOrder(long orderId) {
+        return invoices.ofOrder(orderId);
+    }
+
+    public Uni<InvoiceView> view(Invoice i) {
+        return invoices.lines(i.id).map(lines -> InvoiceView.of(i, lines));
+    }
+
+    @WithSession
+    public Uni<InvoiceView> get(long id, String scope) {
+        return invoices.findById(id)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", id))
+                .flatMap(this::view);
+    }
+
+    @WithSession
+    public Uni<InvoiceView> ofOrder(long orderId, String scope) {
+        return invoices.ofOrder(orderId)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice of order", orderId))
+                .flatMap(this::view);
+    }
+}

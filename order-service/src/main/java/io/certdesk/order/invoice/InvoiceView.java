@@ -1,0 +1,50 @@
+package io.certdesk.order.invoice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A qualified invoice (適格請求書) as the API shows it: lines, totals and contained tax per rate. */
+@Schema(name = "Invoice")
+public record InvoiceView(
+        long id,
+        String number,
+        long orderId,
+        String customerId,
+        String issuerName,
+        @Schema(description = "Qualified-invoice issuer registration number (T + 13 digits)") String registrationNumber,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        List<Line> lines,
+        @Schema(description = "Per tax rate: the tax-included total and the tax it contains, rounded down once per rate")
+        List<TaxBreakdown> taxes,
+        long totalJpy,
+        long containedTaxJpy,
+        long paidJpy,
+        long balanceJpy,
+        @Schema(description = "Money received beyond the total, to be refunded or credited; never absorbed")
+        long overpaidJpy,
+        InvoiceStatus status,
+        Instant createdAt) {
+
+    /** One invoice line. */
+    @Schema(name = "InvoiceLine")
+    public record Line(int position, LineKind kind, String description, long amountJpy, int taxRatePercent) {
+    }
+
+    /** The total and contained tax of the lines at one rate. */
+    @Schema(name = "TaxBreakdown")
+    public record TaxBreakdown(int taxRatePercent, long totalJpy, long containedTaxJpy) {
+    }
+
+    static InvoiceView of(Invoice i, List<InvoiceLine> lines) {
+        List<Line> shown = lines.stream()
+                .map(l -> new Line(l.position, l.kind, l.description, l.amountJpy, l.taxRatePercent)).toList();
+        List<TaxBreakdown> taxes = InvoiceMath.breakdown(shown);
+        long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
+        return new InvoiceView(i.id, i.number, i.orderId, i.customerId, i.issuerName, i.registrationNumber,
+                i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.balanceJpy(), i.overpaidJpy,
+                i.status, i.createdAt);
+    }
+}

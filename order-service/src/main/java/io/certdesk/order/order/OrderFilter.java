@@ -1,0 +1,7 @@
+package io.certdesk.order.order;
+
+import java.time.LocalDate;
+
+/** Criteria for listing orders; null means "any". */
+public record OrderFilter(OrderState state, String customerId, String domain, LocalDate dueFrom, LocalDate dueTo) {
+}

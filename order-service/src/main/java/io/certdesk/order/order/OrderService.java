@@ -1,0 +1,256 @@
+package io.certdesk.order.order;
+
+import io.certdesk.order.platform.Times;
+import io.certdesk.order.document.DocumentKind;
+import io.certdesk.order.document.DocumentService;
+import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.fee.OrderType;
+import io.certdesk.order.invoice.ExtraCharge;
+import io.certdesk.order.invoice.InvoiceService;
+import io.certdesk.order.invoice.InvoiceStatus;
+import io.certdesk.order.phone.PhoneVerificationService;
+import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.UniqueViolation;
+import io.certdesk.order.quote.QuoteService;
+import io.certdesk.order.quote.QuoteStatus;
+import io.certdesk.order.siteseal.SiteSealService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The order workflow's commands. Each one locks the order, asks {@link OrderWorkflow#plan} whether the
+ * transition table allows it (a repeat of the command that produced the current state is answered unchanged),
+ * checks the guards that need data, applies the move and its side effects, all in one transaction.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Function<CertificateOrder, Uni<Void>> NOTHING = o -> Uni.createFrom().voidItem();
+
+    private final OrderRepository orders;
+    private final OrderEventRepository events;
+    private final OrderWorkflow workflow;
+    private final QuoteService quotes;
+    private final InvoiceService invoices;
+    private final DocumentService documents;
+    private final PhoneVerificationService calls;
+    private final SiteSealService siteSeals;
+    private final WorkflowConfig config;
+    private final BillingConfig billing;
+
+    public OrderService(OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
+            QuoteService quotes, InvoiceService invoices, DocumentService documents, PhoneVerificationService calls,
+            SiteSealService siteSeals, WorkflowConfig config, BillingConfig billing) {
+        this.orders = orders;
+        this.events = events;
+        this.workflow = workflow;
+        this.quotes = quotes;
+        this.invoices = invoices;
+        this.documents = documents;
+        this.calls = calls;
+        this.siteSeals = siteSeals;
+        this.config = config;
+        this.billing = billing;
+    }
+
+    @WithTransaction
+    public Uni<OrderView> create(CreateOrderRequest request, String scope, String actor) {
+        return quotes.requireForUpdate(request.quoteId(), scope).flatMap(q -> {
+            if (q.status != QuoteStatus.ACCEPTED) {
+                return Uni.createFrom().failure(DomainException.conflict("Quote " + q.id + " is " + q.status
+                        + "; the customer must accept it before it can be ordered"));
+            }
+            if (q.orderType == OrderType.RENEWAL && request.renewsCertificateId() == null) {
+                return Uni.createFrom().failure(DomainException.invalid("renewsCertificateId",
+                        "is required for a RENEWAL: name the certificate being renewed"));
+            }
+            if (q.orderType == OrderType.NEW && request.renewsCertificateId() != null) {
+                return Uni.createFrom().failure(DomainException.invalid("renewsCertificateId",
+                        "must not be set for a NEW certificate"));
+            }
+            return orders.findByQuote(q.id).flatMap(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().failure(DomainException.conflict("Quote " + q.id
+                            + " has already been ordered as order " + existing.id));
+                }
+                CertificateOrder o = new CertificateOrder();
+                o.quoteId = q.id;
+                o.customerId = q.customerId;
+                o.productCode = q.productCode;
+                o.validationLevel = q.validationLevel;
+                o.orderType = q.orderType;
+                o.domain = q.domain;
+                o.serverId = q.serverId;
+                o.renewsCertificateId = request.renewsCertificateId();
+                o.launchDate = request.launchDate();
+                o.state = OrderState.QUOTED;
+                o.createdAt = Times.now();
+                o.updatedAt = o.createdAt;
+                return orders.persistAndFlush(o).flatMap(saved -> {
+                    OrderEvent e = new OrderEvent();
+                    e.orderId = saved.id;
+                    e.at = saved.createdAt;
+                    e.actor = actor;
+                    e.kind = OrderEvent.Kind.TRANSITION;
+                    e.toState = OrderState.QUOTED;
+                    e.note = "Ordered from quote " + q.id + (request.note() == null ? "" : ": " + request.note());
+                    return events.persist(e).replaceWith(saved);
+                });
+            });
+        }).onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
+                "Quote " + request.quoteId() + " has already been ordered"))
+                .map(this::view);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> contract(long id, String note, String actor) {
+        return run(id, OrderCommand.CONTRACT, note, actor, NOTHING, NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> invoice(long id, List<ExtraCharge> extras, String note, String actor) {
+        return run(id, OrderCommand.INVOICE, note, actor, NOTHING, o -> quotes.require(o.quoteId, null)
+                .flatMap(q -> invoices.issue(new InvoiceService.Billing(o.id, o.customerId, q.productName, o.domain,
+                        q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent, o.orderType == OrderType.RENEWAL,
+                        extras == null ? List.of() : extras)))
+                .flatMap(i -> workflow.record(o.id, OrderEvent.Kind.PAYMENT, actor, "Invoice " + i.number
+                        + " issued: " + i.totalJpy + " JPY due " + i.dueDate)));
+    }
+
+    @WithTransaction
+    public Uni<OrderView> startApplication(long id, String note, String actor) {
+        return run(id, OrderCommand.START_APPLICATION, note, actor, o -> invoices.findOfOrder(o.id).flatMap(i -> {
+            if (i == null || (i.status != InvoiceStatus.PAID && i.status != InvoiceStatus.OVERPAID)) {
+                return fail("Order " + o.id + " is not paid in full; the application starts only after payment");
+            }
+            if (o.launchDate != null) {
+                LocalDate earliest = o.launchDate.minusDays(config.applicationLeadDays());
+                LocalDate today = LocalDate.now(billing.zone());
+                if (today.isBefore(earliest)) {
+                    return fail("The site launches on " + o.launchDate + "; the application is sent from " + earliest
+                            + " (" + config.applicationLeadDays() + " days before) so no paid validity is wasted");
+                }
+            }
+            return Uni.createFrom().voidItem();
+        }), NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> csrReady(long id, String note, String actor) {
+        return run(id, OrderCommand.CSR_READY, note, actor, NOTHING, NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> submit(long id, String note, String actor) {
+        return run(id, OrderCommand.SUBMIT, note, actor, NOTHING, NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> requestDocuments(long id, String note, String actor) {
+        return run(id, OrderCommand.REQUEST_DOCUMENTS, note, actor, NOTHING, documents::createChecklist);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> acceptDocuments(long id, String note, String actor) {
+        return run(id, OrderCommand.ACCEPT_DOCUMENTS, note, actor, this::documentsAccepted, NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> issue(long id, String certificateId, String note, String actor) {
+        // A repeat is only a repeat when it names the same certificate; another one would be silently dropped.
+        return workflow.lock(id, null).flatMap(o -> o.lastCommand == OrderCommand.ISSUE
+                        && !certificateId.equals(o.certificateId)
+                        ? fail("Order " + id + " was already issued with certificate '" + o.certificateId + "'")
+                        : Uni.createFrom().voidItem())
+                .flatMap(checked -> run(id, OrderCommand.ISSUE, note, actor, o -> {
+            if (!o.validationLevel.requiresOrganisationChecks()) {
+                return Uni.createFrom().voidItem();
+            }
+            return documentsAccepted(o).flatMap(v -> calls.passed(o.id)).flatMap(passed -> passed
+                    ? Uni.createFrom().voidItem()
+                    : fail("The CA's verification call for order " + o.id + " has not passed yet"));
+        }, o -> {
+            o.certificateId = certificateId;
+            return orders.flush();
+        }));
+    }
+
+    @WithTransaction
+    public Uni<OrderView> install(long id, String note, String actor) {
+        return run(id, OrderCommand.INSTALL, note, actor, NOTHING, o -> siteSeals.open(o.id, actor));
+    }
+
+    @WithTransaction
+    public Uni<OrderView> cancel(long id, String note, String actor) {
+        return run(id, OrderCommand.CANCEL, note, actor, NOTHING, o -> invoices.voidIfUnpaid(o.id).replaceWithVoid());
+    }
+
+    @WithTransaction
+    public Uni<OrderView> schedule(long id, LocalDate launchDate, String actor) {
+        return workflow.lock(id, null).flatMap(o -> {
+            if (o.state.compareTo(OrderState.PAID) > 0) {
+                return Uni.createFrom().failure(DomainException.conflict("Order " + id + " is " + o.state
+                        + "; the launch date matters only until the application starts"));
+            }
+            o.launchDate = launchDate;
+            o.updatedAt = Times.now();
+            return workflow.record(id, OrderEvent.Kind.SCHEDULE, actor, "Launch date set to "
+                            + (launchDate == null ? "none" : launchDate))
+                    .flatMap(v -> orders.flush()).replaceWith(o);
+        }).map(this::view);
+    }
+
+    @WithSession
+    public Uni<OrderView> get(long id, String scope) {
+        return workflow.find(id, scope).map(this::view);
+    }
+
+    @WithSession
+    public Uni<List<TimelineEntry>> timeline(long id, String scope) {
+        return workflow.find(id, scope).flatMap(o -> events.timeline(id))
+                .map(list -> list.stream().map(TimelineEntry::of).toList());
+    }
+
+    @WithSession
+    public Uni<Page<OrderView>> list(OrderFilter filter, int page, int size) {
+        var query = orders.filtered(filter);
+        return query.page(page, size).list().flatMap(items -> query.count()
+                .map(total -> new Page<>(items.stream().map(this::view).toList(), page, size, total)));
+    }
+
+    private Uni<OrderView> run(long id, OrderCommand command, String note, String actor,
+            Function<CertificateOrder, Uni<Void>> guard, Function<CertificateOrder, Uni<Void>> effects) {
+        return workflow.lock(id, null).flatMap(o -> {
+            Optional<OrderTransition> plan = workflow.plan(o, command);
+            if (plan.isEmpty()) {
+                return Uni.createFrom().item(o);
+            }
+            return guard.apply(o)
+                    .flatMap(v -> workflow.apply(o, plan.get(), actor, note))
+                    .flatMap(v -> effects.apply(o))
+                    .replaceWith(o);
+        }).map(this::view);
+    }
+
+    private Uni<Void> documentsAccepted(CertificateOrder o) {
+        return documents.notAccepted(o).flatMap(missing -> missing.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : fail("Order " + o.id + " still needs accepted documents: "
+                        + String.join(", ", missing.stream().map(DocumentKind::name).toList())));
+    }
+
+    private OrderView view(CertificateOrder o) {
+        return OrderView.of(o, config.applicationLeadDays());
+    }
+
+    private static Uni<Void> fail(String detail) {
+        return Uni.createFrom().failure(DomainException.conflict(detail));
+    }
+}

@@ -1,0 +1,19 @@
+package io.certdesk.order.payment;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Money received for an invoice. */
+@Schema(name = "PaymentRequest")
+public record PaymentRequest(
+        @NotNull Long invoiceId,
+        @NotNull @Min(1) @Max(1_000_000_000) Long amountJpy,
+        @NotNull PaymentMethod method,
+        @Size(max = 200) @Schema(description = "Bank transfer name, card authorisation or slip number") String reference,
+        @NotNull @PastOrPresent @Schema(examples = "2026-11-27T10:15:00+09:00") OffsetDateTime paidAt) {
+}

@@ -1,0 +1,159 @@
+package io.certdesk.order.payment;
+
+import io.certdesk.order.platform.Times;
+import io.certdesk.order.customer.CustomerService;
+import io.certdesk.order.invoice.Invoice;
+import io.certdesk.order.invoice.InvoiceRepository;
+import io.certdesk.order.invoice.InvoiceService;
+import io.certdesk.order.invoice.InvoiceStatus;
+import io.certdesk.order.notice.NoticeService;
+import io.certdesk.order.order.CertificateOrder;
+import io.certdesk.order.order.OrderCommand;
+import io.certdesk.order.order.OrderEvent;
+import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.OrderWorkflow;
+import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.UniqueViolation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Records payments (step 3). Partial payments leave the invoice open; the payment that completes it moves the
+ * order to PAID and mails the confirmation (step 4); money beyond the total is recorded as an overpayment and
+ * flagged, never absorbed. The order and then the invoice row are locked, in that order (the order commands
+ * lock in the same order), so concurrent payments are summed one after the other.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    /** The outcome of recording: the payment and whether it is a replay of an earlier identical request. */
+    public record Recorded(PaymentView payment, boolean replayed) {
+    }
+
+    private final PaymentRepository payments;
+    private final InvoiceRepository invoices;
+    private final InvoiceService invoiceService;
+    private final OrderWorkflow workflow;
+    private final CustomerService customers;
+    private final NoticeService notices;
+
+    public PaymentService(PaymentRepository payments, InvoiceRepository invoices, InvoiceService invoiceService,
+            OrderWorkflow workflow, CustomerService customers, NoticeService notices) {
+        this.payments = payments;
+        this.invoices = invoices;
+        this.invoiceService = invoiceService;
+        this.workflow = workflow;
+        this.customers = customers;
+        this.notices = notices;
+    }
+
+    @WithTransaction
+    public Uni<Recorded> record(PaymentRequest request, String idempotencyKey, String actor) {
+        String hash = fingerprint(request);
+        // Only the order id is read first: loading the invoice unlocked would put a copy in the session that
+        // the later locking read could not refresh, and a concurrent payment would then look like a lost update.
+        return invoices.orderIdOf(request.invoiceId())
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", request.invoiceId()))
+                .flatMap(orderId -> workflow.lock(orderId, null))
+                .flatMap(order -> invoices.findForUpdate(request.invoiceId())
+                        .flatMap(invoice -> payments.byKey(idempotencyKey).flatMap(previous -> {
+                            if (previous != null) {
+                                if (!previous.requestHash.equals(hash)) {
+                                    return Uni.createFrom().failure(DomainException.unprocessable(
+                                            "Idempotency-Key '" + idempotencyKey + "' was already used for a different "
+                                                    + "payment request; use a new key for a new payment"));
+                                }
+                                return Uni.createFrom().item(new Recorded(PaymentView.of(previous), true));
+                            }
+                            return apply(order, invoice, request, idempotencyKey, hash, actor)
+                                    .map(p -> new Recorded(PaymentView.of(p), false));
+                        })))
+                .onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
+                        "Another request with Idempotency-Key '" + idempotencyKey + "' is being processed; retry it"));
+    }
+
+    @WithSession
+    public Uni<List<PaymentView>> ofInvoice(long invoiceId, String scope) {
+        return invoices.findById(invoiceId)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", invoiceId))
+                .flatMap(i -> payments.ofInvoice(invoiceId))
+                .map(list -> list.stream().map(PaymentView::of).toList());
+    }
+
+    private Uni<Payment> apply(CertificateOrder order, Invoice invoice, PaymentRequest request, String key,
+            String hash, String actor) {
+        if (invoice.status == InvoiceStatus.VOID) {
+            return Uni.createFrom().failure(DomainException.conflict("Invoice " + invoice.number
+                    + " is VOID (its order was cancelled); record the refund outside certdesk"));
+        }
+        PaymentMath.Outcome outcome = PaymentMath.apply(invoice.totalJpy, invoice.paidJpy, request.amountJpy());
+        invoice.paidJpy += outcome.appliedJpy();
+        invoice.overpaidJpy += outcome.overpaymentJpy();
+        invoice.status = invoice.paidJpy < invoice.totalJpy ? InvoiceStatus.OPEN
+                : invoice.overpaidJpy > 0 ? InvoiceStatus.OVERPAID : InvoiceStatus.PAID;
+
+        Payment p = new Payment();
+        p.invoiceId = invoice.id;
+        p.amountJpy = request.amountJpy();
+        p.method = request.method();
+        p.reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
+        p.paidAt = Times.stored(request.paidAt().toInstant());
+        p.appliedJpy = outcome.appliedJpy();
+        p.overpaymentJpy = outcome.overpaymentJpy();
+        p.balanceAfterJpy = invoice.balanceJpy();
+        p.invoiceStatus = invoice.status;
+        p.idempotencyKey = key;
+        p.requestHash = hash;
+        p.recordedAt = Times.now();
+        p.recordedBy = actor;
+        if (p.overpaymentJpy > 0) {
+            Log.warnf("Invoice %s overpaid by %d JPY (payment of %d JPY); flagged for refund or credit",
+                    invoice.number, p.overpaymentJpy, p.amountJpy);
+        }
+        String note = "Payment of " + p.amountJpy + " JPY by " + p.method
+                + (p.reference == null ? "" : " (" + p.reference + ")") + " on invoice " + invoice.number
+                + "; balance " + p.balanceAfterJpy + " JPY"
+                + (p.overpaymentJpy > 0 ? "; OVERPAYMENT of " + p.overpaymentJpy + " JPY flagged for refund or credit" : "");
+        return payments.persist(p)
+                .flatMap(saved -> workflow.record(order.id, OrderEvent.Kind.PAYMENT, actor, note))
+                .flatMap(v -> invoices.flush())
+                .flatMap(v -> invoice.balanceJpy() == 0 && order.state == OrderState.INVOICED
+                        ? confirm(order, invoice, actor) : Uni.createFrom().voidItem())
+                .replaceWith(p);
+    }
+
+    /** The invoice is paid in full: the order moves to PAID and the customer gets the step-4 notice. */
+    private Uni<Void> confirm(CertificateOrder order, Invoice invoice, String actor) {
+        var transition = workflow.plan(order, OrderCommand.PAY);
+        if (transition.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return workflow.apply(order, transition.get(), actor, "Invoice " + invoice.number + " paid in full")
+                .flatMap(o -> invoiceService.view(invoice))
+                .flatMap(view -> customers.require(order.customerId, null)
+                        .flatMap(c -> notices.paymentConfirmed(order, c, invoice, view.containedTaxJpy(), actor)));
+    }
+
+    /** SHA-256 over the request's fields in a fixed order, so equal requests match whatever their JSON layout. */
+    static String fingerprint(PaymentRequest r) {
+        String canonical = r.invoiceId() + "\n" + r.amountJpy() + "\n" + r.method() + "\n"
+                + (r.reference() == null ? "" : r.reference().strip()) + "\n" + r.paidAt().toInstant();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+}

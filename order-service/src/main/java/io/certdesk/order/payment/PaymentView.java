@@ -1,0 +1,29 @@
+package io.certdesk.order.payment;
+
+import io.certdesk.order.invoice.InvoiceStatus;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A recorded payment and what it did to its invoice. */
+@Schema(name = "Payment")
+public record PaymentView(
+        long id,
+        long invoiceId,
+        long amountJpy,
+        PaymentMethod method,
+        String reference,
+        Instant paidAt,
+        @Schema(description = "Part of the amount applied to the invoice") long appliedJpy,
+        @Schema(description = "Part of the amount beyond what was due; kept for refund or credit") long overpaymentJpy,
+        @Schema(description = "True when this payment overpaid the invoice; staff must settle the excess")
+        boolean overpaymentFlagged,
+        @Schema(description = "What remained due on the invoice after this payment") long balanceAfterJpy,
+        @Schema(description = "The invoice's status after this payment") InvoiceStatus invoiceStatus,
+        Instant recordedAt,
+        String recordedBy) {
+
+    static PaymentView of(Payment p) {
+        return new PaymentView(p.id, p.invoiceId, p.amountJpy, p.method, p.reference, p.paidAt, p.appliedJpy,
+                p.overpaymentJpy, p.overpaymentJpy > 0, p.balanceAfterJpy, p.invoiceStatus, p.recordedAt, p.recordedBy);
+    }
+}

@@ -1,0 +1,158 @@
+package io.certdesk.order.phone;
+
+import io.certdesk.order.platform.Times;
+import io.certdesk.order.customer.Customer;
+import io.certdesk.order.customer.CustomerContact;
+import io.certdesk.order.customer.CustomerService;
+import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.order.CertificateOrder;
+import io.certdesk.order.order.OrderEvent;
+import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.OrderWorkflow;
+import io.certdesk.order.platform.DomainException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalTime;
+
+/**
+ * The CA's verification call (OV/EV, step 8): only a contact with authority may answer it, and for a company
+ * not listed on a stock exchange that must be its representative; the time is agreed with the customer first.
+ */
+@ApplicationScoped
+public class PhoneVerificationService {
+
+    private final PhoneVerificationRepository calls;
+    private final CustomerService customers;
+    private final OrderWorkflow workflow;
+    private final BillingConfig billing;
+
+    public PhoneVerificationService(PhoneVerificationRepository calls, CustomerService customers,
+            OrderWorkflow workflow, BillingConfig billing) {
+        this.calls = calls;
+        this.customers = customers;
+        this.workflow = workflow;
+        this.billing = billing;
+    }
+
+    @WithTransaction
+    public Uni<PhoneVerificationView> propose(long orderId, SlotRequest request, String actor) {
+        return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o)
+                .flatMap(v -> customers.require(o.customerId, null))
+                .flatMap(customer -> customers.contactsOf(customer.id).flatMap(contacts -> {
+                    CustomerContact contact = contacts.stream().filter(c -> c.id.equals(request.contactId()))
+                            .findFirst().orElse(null);
+                    String problem = eligibility(customer, contact, request);
+                    if (problem != null) {
+                        return Uni.createFrom().failure(DomainException.invalid(problem.startsWith("slot")
+                                ? "slotStart" : "contactId", problem));
+                    }
+                    return calls.findById(orderId).flatMap(existing -> {
+                        if (existing != null && existing.status == PhoneStatus.PASSED) {
+                            return Uni.createFrom().failure(DomainException.conflict(
+                                    "The CA's call for order " + orderId + " has already passed"));
+                        }
+                        PhoneVerification p = existing == null ? new PhoneVerification() : existing;
+                        p.orderId = orderId;
+                        p.contactId = contact.id;
+                        p.contactName = contact.name;
+                        p.slotStart = Times.stored(request.slotStart().toInstant());
+                        p.status = PhoneStatus.PROPOSED;
+                        p.note = null;
+                        p.updatedAt = Times.now();
+                        Uni<?> save = existing == null ? calls.persist(p) : Uni.createFrom().item(p);
+                        return save.flatMap(x -> workflow.record(orderId, OrderEvent.Kind.PHONE, actor,
+                                        "CA call proposed for " + request.slotStart().atZoneSameInstant(billing.zone())
+                                                .toLocalDateTime() + " (" + billing.zone() + ") with " + contact.name))
+                                .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
+                    });
+                })));
+    }
+
+    @WithTransaction
+    public Uni<PhoneVerificationView> confirm(long orderId, String scope, String actor) {
+        return workflow.lock(orderId, scope).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId)))
+                .flatMap(p -> {
+                    if (p.status == PhoneStatus.CONFIRMED) {
+                        return Uni.createFrom().item(PhoneVerificationView.of(p));
+                    }
+                    if (p.status != PhoneStatus.PROPOSED) {
+                        return Uni.createFrom().failure(DomainException.conflict("The CA's call for order " + orderId
+                                + " is " + p.status + "; only a PROPOSED slot can be confirmed"));
+                    }
+                    p.status = PhoneStatus.CONFIRMED;
+                    p.updatedAt = Times.now();
+                    return workflow.record(orderId, OrderEvent.Kind.PHONE, actor, "CA call slot confirmed")
+                            .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
+                });
+    }
+
+    @WithTransaction
+    public Uni<PhoneVerificationView> outcome(long orderId, OutcomeRequest request, String actor) {
+        PhoneStatus result = request.passed() ? PhoneStatus.PASSED : PhoneStatus.FAILED;
+        return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId)))
+                .flatMap(p -> {
+                    if (p.status == result) {
+                        return Uni.createFrom().item(PhoneVerificationView.of(p));
+                    }
+                    if (p.status != PhoneStatus.CONFIRMED) {
+                        return Uni.createFrom().failure(DomainException.conflict("The CA's call for order " + orderId
+                                + " is " + p.status + "; an outcome is recorded only for a CONFIRMED slot"));
+                    }
+                    p.status = result;
+                    p.note = request.note();
+                    p.updatedAt = Times.now();
+                    return workflow.record(orderId, OrderEvent.Kind.PHONE, actor, "CA call " + result
+                                    + " (answered by " + p.contactName + ")"
+                                    + (request.note() == null ? "" : ": " + request.note()))
+                            .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
+                });
+    }
+
+    @WithSession
+    public Uni<PhoneVerificationView> get(long orderId, String scope) {
+        return workflow.find(orderId, scope).flatMap(o -> require(orderId)).map(PhoneVerificationView::of);
+    }
+
+    /** Whether the CA's call passed; runs in the caller's session. */
+    public Uni<Boolean> passed(long orderId) {
+        return calls.findById(orderId).map(p -> p != null && p.status == PhoneStatus.PASSED);
+    }
+
+    /** Why this contact or slot cannot be used, or null when both are fine. */
+    String eligibility(Customer customer, CustomerContact contact, SlotRequest request) {
+        if (contact == null) {
+            return "contact " + request.contactId() + " is not a contact of customer " + customer.id;
+        }
+        if (!contact.authorisedForCaCall) {
+            return "contact " + contact.name + " is not authorised to answer the CA's call";
+        }
+        if (!customer.listed && !contact.representative) {
+            return "the company is not listed on a stock exchange, so its representative must answer the CA's call";
+        }
+        if (!request.slotStart().toInstant().isAfter(Times.now())) {
+            return "slot must be in the future";
+        }
+        LocalTime local = request.slotStart().atZoneSameInstant(billing.zone()).toLocalTime();
+        if (local.isBefore(customer.callHoursFrom) || !local.isBefore(customer.callHoursTo)) {
+            return "slot " + local + " is outside the customer's preferred hours " + customer.callHoursFrom + "–"
+                    + customer.callHoursTo + " (" + billing.zone() + ")";
+        }
+        return null;
+    }
+
+    private Uni<PhoneVerification> require(long orderId) {
+        return calls.findById(orderId).onItem().ifNull().failWith(() -> DomainException.notFound(
+                "Phone verification of order", orderId));
+    }
+
+    private static Uni<Void> requireVerifying(CertificateOrder o) {
+        if (o.state != OrderState.PHONE_VERIFICATION) {
+            return Uni.createFrom().failure(DomainException.conflict("Order " + o.id + " is " + o.state
+                    + "; the CA's call is arranged only while it is PHONE_VERIFICATION"));
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

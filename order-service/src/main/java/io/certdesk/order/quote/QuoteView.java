@@ -1,0 +1,35 @@
+package io.certdesk.order.quote;
+
+import io.certdesk.order.fee.OrderType;
+import io.certdesk.order.product.ValidationLevel;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A quote: CA application fee + setup fee = total, all tax included, with the tax it contains. */
+@Schema(name = "Quote")
+public record QuoteView(
+        long id,
+        String customerId,
+        String productCode,
+        String productName,
+        ValidationLevel validationLevel,
+        OrderType type,
+        String domain,
+        String serverId,
+        @Schema(description = "CA application fee (申請料), tax included") long applicationFeeJpy,
+        @Schema(description = "Setup and application-agency fee (設定作業及び申請代行手数料), tax included") long setupFeeJpy,
+        long totalJpy,
+        int taxRatePercent,
+        @Schema(description = "Consumption tax contained in the total, rounded down") long containedTaxJpy,
+        QuoteStatus status,
+        Instant createdAt,
+        String createdBy,
+        Instant acceptedAt,
+        String acceptedBy) {
+
+    public static QuoteView of(Quote q) {
+        return new QuoteView(q.id, q.customerId, q.productCode, q.productName, q.validationLevel, q.orderType,
+                q.domain, q.serverId, q.applicationFeeJpy, q.setupFeeJpy, q.totalJpy, q.taxRatePercent,
+                q.containedTaxJpy, q.status, q.createdAt, q.createdBy, q.acceptedAt, q.acceptedBy);
+    }
+}

@@ -1,0 +1,192 @@
+package io.certdesk.order;
+
+import static io.certdesk.order.platform.TestTokens.as;
+import static io.restassured.RestAssured.given;
+
+import io.certdesk.order.platform.Roles;
+import io.certdesk.order.platform.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds customers, products, quotes and orders through the API, as a staff member would. */
+public final class Fixtures {
+
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    /** A minimal PDF header: enough for the magic-byte check, which is all the service reads. */
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    public static RequestSpecification staff() {
+        return as(Roles.STAFF).contentType(ContentType.JSON);
+    }
+
+    /** A customer token bound to {@code customerId}. */
+    public static RequestSpecification customer(String customerId) {
+        String token = Jwt.issuer(TestTokens.ISSUER).subject("user-of-" + customerId).groups(Roles.CUSTOMER)
+                .claim("customer_id", customerId).expiresIn(Duration.ofMinutes(10)).sign();
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static Map<String, Object> customerBody(boolean listed, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organisationName", "株式会社テスト");
+        body.put("organisationKana", "カブシキガイシャテスト");
+        body.put("postalCode", "100-0001");
+        body.put("address", "東京都千代田区千代田1-1");
+        body.put("representativeName", "代表 太郎");
+        body.put("representativeTitle", "代表取締役");
+        body.put("listed", listed);
+        body.put("noticeEmail", email);
+        body.put("callHoursFrom", "10:00");
+        body.put("callHoursTo", "17:00");
+        body.put("contacts", List.of(
+                Map.of("name", "代表 太郎", "phone", "03-1234-5678", "email", "rep@example.co.jp",
+                        "authorisedForCaCall", true, "representative", true),
+                Map.of("name", "担当 花子", "phone", "03-1234-5679", "email", "it@example.co.jp",
+                        "authorisedForCaCall", true, "representative", false),
+                Map.of("name", "経理 次郎", "phone", "03-1234-5670", "email", "acc@example.co.jp",
+                        "authorisedForCaCall", false, "representative", false)));
+        return body;
+    }
+
+    /** A customer with three contacts: the representative, an authorised IT contact, an unauthorised one. */
+    public static JsonPath createCustomer(boolean listed) {
+        String email = unique("notice").toLowerCase() + "@example.co.jp";
+        return staff().body(customerBody(listed, email)).post("/customers").then().statusCode(201).extract().jsonPath();
+    }
+
+    public static String createProduct(String level, long applicationFeeJpy) {
+        String code = unique(level);
+        staff().body(Map.of("code", code, "name", "Test " + level + " 1 year", "caBrand", "TestCA",
+                        "validationLevel", level, "validityMonths", 12, "applicationFeeJpy", applicationFeeJpy))
+                .post("/products").then().statusCode(201);
+        return code;
+    }
+
+    public static JsonPath quote(String customerId, String productCode, String type, String domain) {
+        return staff().body(Map.of("customerId", customerId, "productCode", productCode, "type", type,
+                "domain", domain, "serverId", "1")).post("/quotes").then().statusCode(201).extract().jsonPath();
+    }
+
+    public static String domain() {
+        return "www." + UUID.randomUUID().toString().substring(0, 8) + ".co.jp";
+    }
+
+    /** A new order (state QUOTED) for a fresh customer and product of {@code level}. */
+    public static Created newOrder(String level, boolean listed, LocalDate launchDate) {
+        JsonPath customer = createCustomer(listed);
+        String customerId = customer.getString("id");
+        String product = createProduct(level, 38_500);
+        long quoteId = quote(customerId, product, "NEW", domain()).getLong("id");
+        customer(customerId).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
+        Map<String, Object> body = new HashMap<>();
+        body.put("quoteId", quoteId);
+        if (launchDate != null) {
+            body.put("launchDate", launchDate.toString());
+        }
+        long orderId = staff().body(body).post("/orders").then().statusCode(201).extract().jsonPath().getLong("id");
+        return new Created(orderId, customerId, customer);
+    }
+
+    /** What {@link #newOrder} made. */
+    public record Created(long orderId, String customerId, JsonPath customer) {
+        public long contactId(int index) {
+            return customer.getLong("contacts[" + index + "].id");
+        }
+    }
+
+    public static JsonPath command(long orderId, String command) {
+        return staff().post("/orders/{id}/" + command, orderId).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static void payInFull(long orderId) {
+        JsonPath invoice = staff().get("/orders/{id}/invoice", orderId).then().statusCode(200).extract().jsonPath();
+        pay(invoice.getLong("id"), invoice.getLong("balanceJpy"), unique("pay")).then().statusCode(201);
+    }
+
+    public static io.restassured.response.Response pay(long invoiceId, long amount, String key) {
+        return staff().header("Idempotency-Key", key)
+                .body(Map.of("invoiceId", invoiceId, "amountJpy", amount, "method", "BANK_TRANSFER",
+                        "reference", "振込 カ)テスト", "paidAt", OffsetDateTime.now(TOKYO).minusHours(1).toString()))
+                .post("/payments");
+    }
+
+    public static void uploadAndAccept(long orderId, String kind) {
+        staff().contentType("application/pdf").body(PDF).put("/orders/{id}/documents/{kind}/file", orderId, kind)
+                .then().statusCode(200);
+        staff().post("/orders/{id}/documents/{kind}/accept", orderId, kind).then().statusCode(200);
+    }
+
+    /** Tomorrow 14:00 in Tokyo: inside the fixtures' preferred call hours 10:00–17:00. */
+    public static String slotTomorrowAfternoon() {
+        return LocalDate.now(TOKYO).plusDays(1).atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString();
+    }
+
+    /** Drives an order forward from its current state until it reaches {@code target}, the way staff would. */
+    public static void advance(Created o, String level, String target) {
+        boolean org = !"DV".equals(level);
+        List<String> path = org
+                ? List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                        "DOCUMENTS_PENDING", "PHONE_VERIFICATION", "ISSUED", "INSTALLED")
+                : List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED", "ISSUED",
+                        "INSTALLED");
+        if ("CANCELLED".equals(target)) {
+            command(o.orderId(), "cancel");
+            return;
+        }
+        String current = staff().get("/orders/{id}", o.orderId()).then().statusCode(200).extract().path("state");
+        for (String state : path.subList(path.indexOf(current) + 1, path.indexOf(target) + 1)) {
+            long id = o.orderId();
+            switch (state) {
+                case "CONTRACTED" -> command(id, "contract");
+                case "INVOICED" -> command(id, "invoice");
+                case "PAID" -> payInFull(id);
+                case "APPLYING" -> command(id, "start-application");
+                case "CSR_READY" -> command(id, "csr-ready");
+                case "SUBMITTED" -> command(id, "submit");
+                case "DOCUMENTS_PENDING" -> command(id, "request-documents");
+                case "PHONE_VERIFICATION" -> {
+                    List<String> kinds = "EV".equals(level)
+                            ? List.of("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT", "ATTORNEY_OPINION")
+                            : List.of("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT");
+                    kinds.forEach(k -> uploadAndAccept(id, k));
+                    command(id, "accept-documents");
+                }
+                case "ISSUED" -> {
+                    var call = staff().get("/orders/{id}/phone-verification", id);
+                    boolean passed = call.statusCode() == 200 && "PASSED".equals(call.path("status"));
+                    if (org && !passed) {
+                        staff().body(Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon()))
+                                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200);
+                        customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id)
+                                .then().statusCode(200);
+                        staff().body(Map.of("passed", true, "note", "代表者様にて確認完了"))
+                                .post("/orders/{id}/phone-verified", id).then().statusCode(200);
+                    }
+                    staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id)
+                            .then().statusCode(200);
+                }
+                case "INSTALLED" -> command(id, "install");
+                default -> throw new IllegalArgumentException(state);
+            }
+        }
+    }
+}

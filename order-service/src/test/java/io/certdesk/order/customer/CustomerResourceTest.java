@@ -1,0 +1,109 @@
+package io.certdesk.order.customer;
+
+import static io.certdesk.order.Fixtures.customer;
+import static io.certdesk.order.Fixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.certdesk.order.Fixtures;
+import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.certdesk.order.platform.Roles;
+import io.certdesk.order.platform.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Customer CRUD by staff, and a customer token's view limited to its own record. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class CustomerResourceTest {
+
+    @Test
+    void staffCreatesReadsUpdatesAndDeletesCustomers() {
+        JsonPath created = Fixtures.createCustomer(false);
+        String id = created.getString("id");
+        org.hamcrest.MatcherAssert.assertThat(id, matchesPattern("C-\\d+"));
+        staff().get("/customers/{id}", id).then().statusCode(200)
+                .body("organisationKana", equalTo("カブシキガイシャテスト"))
+                .body("listed", equalTo(false))
+                .body("callHoursFrom", equalTo("10:00:00"))
+                .body("contacts", hasSize(3))
+                .body("contacts.representative", equalTo(List.of(true, false, false)));
+        staff().queryParam("size", 200).get("/customers").then().statusCode(200).body("items.id", hasItem(id));
+
+        Map<String, Object> update = Fixtures.customerBody(true, "new-notice@example.co.jp");
+        long keptContact = created.getLong("contacts[0].id");
+        update.put("contacts", List.of(Map.of("id", keptContact, "name", "代表 太郎", "phone", "03-9999-0000",
+                "email", "rep@example.co.jp", "authorisedForCaCall", true, "representative", true)));
+        update.put("version", 0);
+        staff().body(update).put("/customers/{id}", id).then().statusCode(200)
+                .body("listed", equalTo(true))
+                .body("noticeEmail", equalTo("new-notice@example.co.jp"))
+                .body("contacts", hasSize(1))
+                .body("contacts[0].id", equalTo((int) keptContact))
+                .body("contacts[0].phone", equalTo("03-9999-0000"))
+                .body("version", equalTo(1));
+        // stale version
+        staff().body(update).put("/customers/{id}", id).then().statusCode(409)
+                .body("detail", containsString("changed by someone else"));
+        // a contact of another customer cannot be smuggled in
+        String other = Fixtures.createCustomer(true).getString("id");
+        Map<String, Object> smuggle = new HashMap<>(update);
+        smuggle.put("version", 1);
+        long foreign = staff().get("/customers/{id}", other).then().extract().jsonPath().getLong("contacts[0].id");
+        smuggle.put("contacts", List.of(Map.of("id", foreign, "name", "x", "phone", "03-1111-2222",
+                "email", "x@example.co.jp", "authorisedForCaCall", true, "representative", true)));
+        staff().body(smuggle).put("/customers/{id}", id).then().statusCode(400)
+                .body("violations.field", hasItem("contacts.id"));
+
+        staff().delete("/customers/{id}", id).then().statusCode(204);
+        staff().get("/customers/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void customerWithQuotesCannotBeDeleted() {
+        String id = Fixtures.createCustomer(true).getString("id");
+        Fixtures.quote(id, Fixtures.createProduct("DV", 1_000), "NEW", Fixtures.domain());
+        staff().delete("/customers/{id}", id).then().statusCode(409)
+                .body("detail", containsString("quotes or orders"));
+        staff().get("/customers/{id}", id).then().statusCode(200).body("contacts", hasSize(3));
+    }
+
+    @Test
+    void customerTokenSeesOnlyItsOwnRecord() {
+        String mine = Fixtures.createCustomer(true).getString("id");
+        String theirs = Fixtures.createCustomer(true).getString("id");
+        customer(mine).get("/customers/{id}", mine).then().statusCode(200).body("id", equalTo(mine));
+        customer(mine).get("/customers/{id}", theirs).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString(theirs));
+        customer(mine).get("/customers/{id}", "C-999999").then().statusCode(404);
+        customer(mine).get("/customers").then().statusCode(403);
+        customer(mine).body(Fixtures.customerBody(true, "x@example.co.jp")).post("/customers").then().statusCode(403);
+        // a customer token without the claim is refused
+        String unbound = Jwt.issuer(TestTokens.ISSUER).subject("nobody").groups(Roles.CUSTOMER).sign();
+        io.restassured.RestAssured.given().auth().oauth2(unbound).get("/customers/{id}", mine).then().statusCode(403);
+    }
+
+    @Test
+    void invalidCustomersListEveryViolation() {
+        Map<String, Object> bad = Fixtures.customerBody(true, "not-an-email");
+        bad.put("organisationKana", "かぶしきがいしゃ");
+        bad.put("postalCode", "1000");
+        bad.put("contacts", List.of());
+        staff().body(bad).post("/customers").then().statusCode(400)
+                .body("violations.field", hasItems("noticeEmail", "organisationKana", "postalCode", "contacts"));
+        Map<String, Object> hours = Fixtures.customerBody(true, "a@example.co.jp");
+        hours.put("callHoursFrom", "18:00");
+        staff().body(hours).post("/customers").then().statusCode(400)
+                .body("violations.field", hasItem("callHoursTo"));
+    }
+}

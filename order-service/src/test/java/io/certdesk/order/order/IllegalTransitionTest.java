@@ -1,0 +1,100 @@
+package io.certdesk.order.order;
+
+import static io.certdesk.order.Fixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.certdesk.order.Fixtures;
+import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.certdesk.order.product.ValidationLevel;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every command endpoint against an order in every reachable state of every validation level: what the
+ * transition table does not allow answers 409 naming the state and the allowed commands, and changes nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class IllegalTransitionTest {
+
+    static Stream<Arguments> reachableStates() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ValidationLevel level : ValidationLevel.values()) {
+            List<String> path = level == ValidationLevel.DV
+                    ? List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                            "ISSUED", "INSTALLED", "CANCELLED")
+                    : List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                            "DOCUMENTS_PENDING", "PHONE_VERIFICATION", "ISSUED", "INSTALLED", "CANCELLED");
+            path.forEach(state -> cases.add(Arguments.of(level, state)));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} order in {1}")
+    @MethodSource("reachableStates")
+    void commandsOutsideTheTableAreRefused(ValidationLevel level, String stateName) {
+        Fixtures.Created o = Fixtures.newOrder(level.name(), true, null);
+        Fixtures.advance(o, level.name(), stateName);
+        long id = o.orderId();
+        JsonPath before = staff().get("/orders/{id}", id).then().statusCode(200).extract().jsonPath();
+        OrderState state = OrderState.valueOf(stateName);
+        assertEquals(stateName, before.getString("state"));
+        List<String> allowed = OrderTransition.allowed(level, state).stream().map(OrderCommand::slug).toList();
+        assertEquals(allowed, before.getList("allowedCommands"));
+        int timeline = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath().getList("$").size();
+
+        int refused = 0;
+        for (OrderCommand command : OrderCommand.values()) {
+            boolean legal = OrderTransition.find(command, level, state).isPresent();
+            boolean replay = command == lastCommand(stateName);
+            if (command == OrderCommand.PAY || legal || replay) {
+                continue;
+            }
+            var request = staff();
+            if (command == OrderCommand.ISSUE) {
+                request = request.body(Map.of("certificateId", "cert-x"));
+            }
+            request.post("/orders/{id}/" + command.slug(), id).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://certdesk.io/problems/conflict"))
+                    .body("detail", containsString(stateName))
+                    .body("detail", containsString(command.slug()))
+                    .body("allowedCommands", equalTo(allowed.isEmpty() ? null : allowed));
+            refused++;
+        }
+        JsonPath after = staff().get("/orders/{id}", id).then().extract().jsonPath();
+        assertEquals(stateName, after.getString("state"));
+        assertEquals(before.getLong("version"), after.getLong("version"));
+        assertEquals(timeline, staff().get("/orders/{id}/timeline", id).then().extract().jsonPath().getList("$").size());
+        // every state refuses at least the commands of the states it is not next to
+        org.junit.jupiter.api.Assertions.assertTrue(refused >= 7, "only " + refused + " commands were tried");
+    }
+
+    /** The command that produced a state (its repetition is an idempotent replay, not an illegal command). */
+    private static OrderCommand lastCommand(String state) {
+        return switch (state) {
+            case "CONTRACTED" -> OrderCommand.CONTRACT;
+            case "INVOICED" -> OrderCommand.INVOICE;
+            case "PAID" -> OrderCommand.PAY;
+            case "APPLYING" -> OrderCommand.START_APPLICATION;
+            case "CSR_READY" -> OrderCommand.CSR_READY;
+            case "SUBMITTED" -> OrderCommand.SUBMIT;
+            case "DOCUMENTS_PENDING" -> OrderCommand.REQUEST_DOCUMENTS;
+            case "PHONE_VERIFICATION" -> OrderCommand.ACCEPT_DOCUMENTS;
+            case "ISSUED" -> OrderCommand.ISSUE;
+            case "INSTALLED" -> OrderCommand.INSTALL;
+            case "CANCELLED" -> OrderCommand.CANCEL;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,339 @@
+package io.certdesk.order.order;
+
+import static io.certdesk.order.Fixtures.TOKYO;
+import static io.certdesk.order.Fixtures.command;
+import static io.certdesk.order.Fixtures.customer;
+import static io.certdesk.order.Fixtures.slotTomorrowAfternoon;
+import static io.certdesk.order.Fixtures.staff;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.certdesk.order.Fixtures;
+import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The nine steps end to end for DV, OV and EV, with guards, idempotency, timeline, invoice and mails. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class OrderWorkflowTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Test
+    void dvOrderGoesFromQuoteToInstalledWithTimelineInvoiceAndMail() {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        long id = o.orderId();
+        String noticeEmail = o.customer().getString("noticeEmail");
+
+        staff().get("/orders/{id}", id).then().statusCode(200)
+                .body("state", equalTo("QUOTED"))
+                .body("allowedCommands", contains("contract", "cancel"));
+        command(id, "contract");
+        JsonPath invoiced = staff().body(Map.of("extraCharges", List.of(Map.of("description", "専用サーバー利用料 12月分",
+                        "amountJpy", 16_500)), "note", "サーバー費用と同時請求"))
+                .post("/orders/{id}/invoice", id).then().statusCode(200).extract().jsonPath();
+        assertEquals("INVOICED", invoiced.getString("state"));
+        assertEquals(List.of("pay", "cancel"), invoiced.getList("allowedCommands"));
+
+        JsonPath invoice = staff().get("/orders/{id}/invoice", id).then().statusCode(200)
+                .body("number", matchesPattern("INV-\\d{4}-\\d{6}"))
+                .body("registrationNumber", equalTo("T1234567890123"))
+                .body("lines.kind", contains("CA_FEE", "SETUP_FEE", "EXTRA"))
+                .body("lines.amountJpy", contains(38_500, 23_100, 16_500))
+                .body("totalJpy", equalTo(78_100))
+                .body("containedTaxJpy", equalTo(7_100))
+                .body("taxes[0].taxRatePercent", equalTo(10))
+                .body("balanceJpy", equalTo(78_100))
+                .body("status", equalTo("OPEN"))
+                .extract().jsonPath();
+        assertEquals(LocalDate.parse(invoice.getString("issueDate")).plusDays(14),
+                LocalDate.parse(invoice.getString("dueDate")));
+
+        // no application before full payment
+        staff().post("/orders/{id}/start-application", id).then().statusCode(409)
+                .body("allowedCommands", contains("pay", "cancel"));
+        Fixtures.pay(invoice.getLong("id"), 50_000, Fixtures.unique("k")).then().statusCode(201)
+                .body("invoiceStatus", equalTo("OPEN")).body("balanceAfterJpy", equalTo(28_100));
+        staff().get("/orders/{id}", id).then().body("state", equalTo("INVOICED"));
+        assertTrue(mailbox.getMailsSentTo(noticeEmail) == null || mailbox.getMailsSentTo(noticeEmail).isEmpty(),
+                "no confirmation before full payment");
+        Fixtures.pay(invoice.getLong("id"), 28_100, Fixtures.unique("k")).then().statusCode(201)
+                .body("invoiceStatus", equalTo("PAID")).body("balanceAfterJpy", equalTo(0));
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PAID"));
+
+        List<Mail> mails = mailbox.getMailsSentTo(noticeEmail);
+        assertEquals(1, mails.size());
+        Mail mail = mails.get(0);
+        assertTrue(mail.getSubject().contains("ご入金確認・SSL証明書申請手続き開始のお知らせ"), mail.getSubject());
+        assertTrue(mail.getText().contains(invoice.getString("number")), mail.getText());
+        assertTrue(mail.getText().contains("78,100円"), mail.getText());
+        assertTrue(mail.getText().contains("ドメイン所有者の情報について確認"), mail.getText());
+
+        staff().body(Map.of("questions", List.of("WHOIS上の登録者名が御社名と異なります。最新の登録者名をお知らせください。")))
+                .post("/orders/{id}/owner-questions", id).then().statusCode(204);
+        assertEquals(2, mailbox.getMailsSentTo(noticeEmail).size());
+        assertTrue(mailbox.getMailsSentTo(noticeEmail).get(1).getText().contains("1. WHOIS上の登録者名"));
+
+        command(id, "start-application");
+        command(id, "csr-ready");
+        JsonPath submitted = command(id, "submit");
+        assertEquals(List.of("issue", "cancel"), submitted.getList("allowedCommands"));
+        staff().post("/orders/{id}/request-documents", id).then().statusCode(409)
+                .body("detail", containsString("SUBMITTED"));
+        staff().body(Map.of("certificateId", "cert-dv-" + id)).post("/orders/{id}/issue", id).then().statusCode(200)
+                .body("state", equalTo("ISSUED")).body("certificateId", equalTo("cert-dv-" + id));
+        staff().body(Map.of("certificateId", "cert-dv-" + id)).post("/orders/{id}/issue", id).then().statusCode(200);
+        staff().body(Map.of("certificateId", "another-cert")).post("/orders/{id}/issue", id).then().statusCode(409)
+                .body("detail", containsString("cert-dv-" + id));
+        staff().post("/orders/{id}/cancel", id).then().statusCode(409)
+                .body("detail", containsString("ISSUED")).body("allowedCommands", contains("install"));
+        command(id, "install");
+        staff().get("/orders/{id}", id).then().body("state", equalTo("INSTALLED")).body("allowedCommands", hasSize(0));
+
+        staff().get("/orders/{id}/site-seal", id).then().statusCode(200).body("status", equalTo("OPEN"));
+        staff().body(Map.of("status", "PLACED")).put("/orders/{id}/site-seal", id).then().statusCode(400)
+                .body("violations.field", hasItem("placement"));
+        staff().body(Map.of("status", "PLACED", "placement", "トップページのフッター右下"))
+                .put("/orders/{id}/site-seal", id).then().statusCode(200).body("status", equalTo("PLACED"));
+
+        JsonPath timeline = customer(o.customerId()).get("/orders/{id}/timeline", id).then().statusCode(200)
+                .extract().jsonPath();
+        List<String> transitions = timeline.getList("findAll { it.kind == 'TRANSITION' }.toState");
+        assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                "ISSUED", "INSTALLED"), transitions);
+        List<String> notices = timeline.getList("findAll { it.kind == 'NOTICE' }.note");
+        assertEquals(2, notices.size());
+        assertTrue(notices.get(0).startsWith("Mailed payment confirmation"), notices.get(0));
+        assertEquals("test-staff@certdesk.test", timeline.getString("find { it.command == 'contract' }.actor"));
+        assertEquals("INVOICED", timeline.getString("find { it.command == 'pay' }.fromState"));
+        assertEquals("サーバー費用と同時請求", timeline.getString("find { it.command == 'invoice' }.note"));
+    }
+
+    @Test
+    void ovOrderMustPassDocumentsAndTheCallBeforeIssuance() {
+        Fixtures.Created o = Fixtures.newOrder("OV", false, null);
+        long id = o.orderId();
+        Fixtures.advance(o, "OV", "SUBMITTED");
+
+        // OV cannot be issued straight from SUBMITTED
+        staff().body(Map.of("certificateId", "c")).post("/orders/{id}/issue", id).then().statusCode(409)
+                .body("allowedCommands", contains("request-documents", "cancel"));
+        command(id, "request-documents");
+        customer(o.customerId()).get("/orders/{id}/documents", id).then().statusCode(200)
+                .body("kind", contains("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"))
+                .body("status", contains("REQUIRED", "REQUIRED", "REQUIRED"));
+
+        Fixtures.uploadAndAccept(id, "APPLICATION_FORM");
+        Fixtures.uploadAndAccept(id, "SEAL_CERTIFICATE");
+        staff().post("/orders/{id}/accept-documents", id).then().statusCode(409)
+                .body("detail", containsString("REGISTRY_TRANSCRIPT"));
+        // the customer sends the transcript, staff reject it, the customer sends it again
+        customer(o.customerId()).contentType("image/png").body(Fixtures.PNG)
+                .put("/orders/{id}/documents/REGISTRY_TRANSCRIPT/file", id).then().statusCode(200)
+                .body("status", equalTo("RECEIVED"));
+        staff().body(Map.of("reason", "発行から3ヶ月以上経過しています"))
+                .post("/orders/{id}/documents/REGISTRY_TRANSCRIPT/reject", id).then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("reason", equalTo("発行から3ヶ月以上経過しています"));
+        staff().post("/orders/{id}/accept-documents", id).then().statusCode(409);
+        Fixtures.uploadAndAccept(id, "REGISTRY_TRANSCRIPT");
+        command(id, "accept-documents");
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"))
+                .body("allowedCommands", contains("issue", "cancel"));
+
+        // issuance waits for the call
+        staff().body(Map.of("certificateId", "c")).post("/orders/{id}/issue", id).then().statusCode(409)
+                .body("detail", containsString("call"));
+        // unlisted company: an authorised contact who is not the representative may not answer
+        staff().body(Map.of("contactId", o.contactId(1), "slotStart", slotTomorrowAfternoon()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
+                .body("detail", containsString("representative"));
+        staff().body(Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
+                .body("status", equalTo("PROPOSED"));
+        staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(409)
+                .body("detail", containsString("PROPOSED"));
+        customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        staff().body(Map.of("passed", true, "note", "代表者様にて確認完了")).post("/orders/{id}/phone-verified", id)
+                .then().statusCode(200).body("status", equalTo("PASSED"));
+
+        Fixtures.advance(o, "OV", "INSTALLED");
+        List<String> transitions = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
+                .getList("findAll { it.kind == 'TRANSITION' }.toState");
+        assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                "DOCUMENTS_PENDING", "PHONE_VERIFICATION", "ISSUED", "INSTALLED"), transitions);
+    }
+
+    @Test
+    void evOrderNeedsTheAttorneyOpinionLetter() {
+        Fixtures.Created o = Fixtures.newOrder("EV", true, null);
+        long id = o.orderId();
+        Fixtures.advance(o, "EV", "DOCUMENTS_PENDING");
+        staff().get("/orders/{id}/documents", id).then()
+                .body("kind", contains("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT", "ATTORNEY_OPINION"));
+        for (String kind : List.of("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT")) {
+            Fixtures.uploadAndAccept(id, kind);
+        }
+        staff().post("/orders/{id}/accept-documents", id).then().statusCode(409)
+                .body("detail", containsString("ATTORNEY_OPINION"));
+        Fixtures.uploadAndAccept(id, "ATTORNEY_OPINION");
+        command(id, "accept-documents");
+        // listed company: an authorised non-representative may answer, an unauthorised contact may not
+        staff().body(Map.of("contactId", o.contactId(2), "slotStart", slotTomorrowAfternoon()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
+                .body("detail", containsString("not authorised"));
+        String evening = LocalDate.now(TOKYO).plusDays(1).atTime(19, 0).atZone(TOKYO).toOffsetDateTime().toString();
+        staff().body(Map.of("contactId", o.contactId(1), "slotStart", evening))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
+                .body("detail", containsString("preferred hours"));
+        staff().body(Map.of("contactId", o.contactId(1), "slotStart", slotTomorrowAfternoon()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
+                .body("contactName", equalTo("担当 花子"));
+        staff().post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200);
+        staff().body(Map.of("passed", false, "note", "不在")).post("/orders/{id}/phone-verified", id)
+                .then().statusCode(200).body("status", equalTo("FAILED"));
+        staff().body(Map.of("certificateId", "c")).post("/orders/{id}/issue", id).then().statusCode(409);
+        // a failed call is arranged again (advance proposes, confirms and passes it)
+        Fixtures.advance(o, "EV", "INSTALLED");
+        staff().get("/orders/{id}", id).then().body("state", equalTo("INSTALLED"))
+                .body("certificateId", equalTo("cert-" + id));
+        List<String> transitions = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
+                .getList("findAll { it.kind == 'TRANSITION' }.toState");
+        assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
+                "DOCUMENTS_PENDING", "PHONE_VERIFICATION", "ISSUED", "INSTALLED"), transitions);
+    }
+
+    @Test
+    void repeatingTheLastCommandAnswersTheSameOrderWithoutATimelineEntry() {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        long id = o.orderId();
+        JsonPath first = command(id, "contract");
+        int entries = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath().getList("$").size();
+        JsonPath again = command(id, "contract");
+        assertEquals(first.getString("state"), again.getString("state"));
+        assertEquals(first.getLong("version"), again.getLong("version"));
+        assertEquals(first.getString("updatedAt"), again.getString("updatedAt"));
+        assertEquals(entries, staff().get("/orders/{id}/timeline", id).then().extract().jsonPath().getList("$").size());
+
+        command(id, "invoice");
+        long invoiceId = staff().get("/orders/{id}/invoice", id).then().extract().jsonPath().getLong("id");
+        command(id, "invoice");
+        assertEquals(invoiceId, staff().get("/orders/{id}/invoice", id).then().extract().jsonPath().getLong("id"),
+                "a repeated invoice command issues no second invoice");
+        // an earlier command is not a repeat: it is illegal now
+        staff().post("/orders/{id}/contract", id).then().statusCode(409)
+                .body("detail", containsString("INVOICED"));
+        command(id, "cancel");
+        command(id, "cancel");
+        staff().get("/orders/{id}/invoice", id).then().body("status", equalTo("VOID"));
+        List<String> cancels = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
+                .getList("findAll { it.command == 'cancel' }.toState");
+        assertEquals(List.of("CANCELLED"), cancels);
+    }
+
+    @Test
+    void applicationWaitsUntilLaunchDateMinusLeadDays() {
+        LocalDate launch = LocalDate.now(TOKYO).plusDays(30);
+        Fixtures.Created o = Fixtures.newOrder("DV", true, launch);
+        long id = o.orderId();
+        staff().get("/orders/{id}", id).then()
+                .body("earliestApplicationDate", equalTo(launch.minusDays(7).toString()));
+        Fixtures.advance(o, "DV", "PAID");
+        staff().post("/orders/{id}/start-application", id).then().statusCode(409)
+                .body("detail", containsString(launch.minusDays(7).toString()));
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PAID"));
+
+        LocalDate sooner = LocalDate.now(TOKYO).plusDays(5);
+        staff().body(Map.of("launchDate", sooner.toString())).post("/orders/{id}/launch-date", id)
+                .then().statusCode(200).body("launchDate", equalTo(sooner.toString()));
+        command(id, "start-application");
+        staff().body(Map.of("launchDate", sooner.toString())).post("/orders/{id}/launch-date", id)
+                .then().statusCode(409).body("detail", containsString("APPLYING"));
+    }
+
+    @Test
+    void renewalOrderLinksTheCertificateItRenews() {
+        JsonPath c = Fixtures.createCustomer(true);
+        String customerId = c.getString("id");
+        String product = Fixtures.createProduct("DV", 33_000);
+        long quoteId = Fixtures.quote(customerId, product, "RENEWAL", Fixtures.domain()).getLong("id");
+        staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(409)
+                .body("detail", containsString("OPEN"));
+        staff().post("/quotes/{id}/accept", quoteId).then().statusCode(200);
+        staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(400)
+                .body("violations.field", hasItem("renewsCertificateId"));
+        long id = customer(customerId).body(Map.of("quoteId", quoteId, "renewsCertificateId", "cert-2025-0042"))
+                .post("/orders").then().statusCode(201)
+                .body("type", equalTo("RENEWAL"))
+                .body("renewsCertificateId", equalTo("cert-2025-0042"))
+                .extract().jsonPath().getLong("id");
+        staff().body(Map.of("quoteId", quoteId, "renewsCertificateId", "cert-2025-0042")).post("/orders")
+                .then().statusCode(409).body("detail", containsString(String.valueOf(id)));
+        command(id, "contract");
+        command(id, "invoice");
+        staff().get("/orders/{id}/invoice", id).then()
+                .body("lines.amountJpy", contains(33_000, 10_500))
+                .body("totalJpy", equalTo(43_500))
+                .body("containedTaxJpy", equalTo(3_954));
+    }
+
+    @Test
+    void staffFilterAndPageOrdersCustomersSeeOnlyTheirOwn() {
+        Fixtures.Created a = Fixtures.newOrder("DV", true, null);
+        Fixtures.Created b = Fixtures.newOrder("DV", true, null);
+        command(a.orderId(), "contract");
+        String domainA = staff().get("/orders/{id}", a.orderId()).then().extract().jsonPath().getString("domain");
+
+        staff().queryParam("customerId", a.customerId()).get("/orders").then().statusCode(200)
+                .body("items.id", contains((int) a.orderId())).body("total", equalTo(1));
+        staff().queryParam("domain", domainA.toUpperCase()).get("/orders").then()
+                .body("items.id", contains((int) a.orderId()));
+        staff().queryParam("state", "CONTRACTED").queryParam("size", 200).get("/orders").then()
+                .body("items.id", hasItem((int) a.orderId()))
+                .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("CONTRACTED")));
+        staff().queryParam("state", "NOPE").get("/orders").then().statusCode(404);
+
+        command(a.orderId(), "invoice");
+        LocalDate due = LocalDate.parse(staff().get("/orders/{id}/invoice", a.orderId()).then().extract().jsonPath()
+                .getString("dueDate"));
+        staff().queryParam("dueFrom", due.toString()).queryParam("dueTo", due.toString()).queryParam("size", 200)
+                .get("/orders").then().body("items.id", hasItem((int) a.orderId()))
+                .body("items.id", org.hamcrest.Matchers.not(hasItem((int) b.orderId())));
+        staff().queryParam("dueTo", due.minusDays(1).toString()).queryParam("customerId", a.customerId())
+                .get("/orders").then().body("total", equalTo(0));
+
+        // paging
+        staff().queryParam("size", 1).queryParam("page", 0).get("/orders").then()
+                .body("items", hasSize(1)).body("size", equalTo(1));
+
+        // customers: their own only, others are 404
+        customer(a.customerId()).get("/orders").then().statusCode(200)
+                .body("items.id", contains((int) a.orderId()));
+        customer(a.customerId()).queryParam("customerId", b.customerId()).get("/orders").then()
+                .body("total", equalTo(0));
+        customer(a.customerId()).get("/orders/{id}", b.orderId()).then().statusCode(404)
+                .contentType("application/problem+json");
+        customer(a.customerId()).get("/orders/{id}/timeline", b.orderId()).then().statusCode(404);
+        customer(a.customerId()).get("/orders/{id}/invoice", b.orderId()).then().statusCode(404);
+        customer(a.customerId()).get("/orders/{id}/documents", b.orderId()).then().statusCode(404);
+        customer(a.customerId()).post("/orders/{id}/contract", a.orderId()).then().statusCode(403);
+        staff().get("/orders/{id}", 999_999_999).then().statusCode(404);
+        staff().get("/orders/{id}/invoice", b.orderId()).then().statusCode(404).body("detail", containsString("Invoice of order"));
+    }
+}
