@@ -52,6 +52,10 @@ public class IssuanceService {
             return Uni.createFrom().failure(new DomainException(ProblemType.ISSUER_UNAVAILABLE,
                     "The LOCAL development CA is disabled here (certdesk.issuance.local.enabled); use MANUAL or ACME"));
         }
+        if (request.issuer() == Issuance.Issuer.ACME && config.acme().directoryUrl().isEmpty()) {
+            return Uni.createFrom().failure(new DomainException(ProblemType.ISSUER_UNAVAILABLE,
+                    "No ACME CA is configured here (certdesk.issuance.acme.directory-url); use MANUAL"));
+        }
         String masterDomain;
         try {
             masterDomain = DnsNames.canonical(request.masterDomain(), false);

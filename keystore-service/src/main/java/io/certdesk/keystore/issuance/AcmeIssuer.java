@@ -1,0 +1,222 @@
+package io.certdesk.keystore.issuance;
+
+import io.certdesk.keystore.acme.AcmeAccount;
+import io.certdesk.keystore.acme.AcmeClient;
+import io.certdesk.keystore.acme.AcmeStore;
+import io.certdesk.keystore.key.KeyRequest;
+import io.certdesk.keystore.key.KeyService;
+import io.certdesk.keystore.key.ManagedKey;
+import io.certdesk.keystore.pki.CertificateCheck;
+import io.certdesk.keystore.pki.Certificates;
+import io.certdesk.keystore.pki.Csrs;
+import io.certdesk.keystore.pki.KeyAlgorithm;
+import io.certdesk.keystore.pki.KeyPairs;
+import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.vault.SealState;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Works through pending ACME issuances in the background: each due one is claimed (a lease, so
+ * replicas never work on the same one), taken through the CA on a worker thread, and then marked
+ * ISSUED, retried with backoff (or at the CA's Retry-After), or FAILED with the CA's problem.
+ */
+@ApplicationScoped
+public class AcmeIssuer {
+
+    static final String ACCOUNT_OWNER = "certdesk-acme-account";
+    private static final int BATCH = 5;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final IssuanceService issuances;
+    private final KeyService keys;
+    private final AcmeStore store;
+    private final SealState seal;
+    private final IssuanceConfig.Acme config;
+    private final AcmeClient client;
+
+    public AcmeIssuer(IssuanceService issuances, KeyService keys, AcmeStore store, SealState seal, IssuanceConfig config) {
+        this.issuances = issuances;
+        this.keys = keys;
+        this.store = store;
+        this.seal = seal;
+        this.config = config.acme();
+        this.client = new AcmeClient(this.config.serverTrust(), this.config.eabKeyId(), this.config.eabHmacKey(),
+                this.config.contactEmail(), this.config.stepTimeout());
+    }
+
+    private record Claimed(AcmeClient.Job job, Duration retryDelay) {
+    }
+
+    @Scheduled(every = "${certdesk.issuance.acme.poll-every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> run() {
+        if (config.directoryUrl().isEmpty() || seal.sealed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return claim().onItem().transformToMulti(claimed -> Multi.createFrom().iterable(claimed))
+                .onItem().transformToUniAndConcatenate(this::process)
+                .collect().last().replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf(e, "ACME run stopped; it resumes on the next run"))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Takes due issuances with a lease long enough for one attempt; SKIP LOCKED keeps replicas apart. */
+    @WithTransaction
+    Uni<List<Claimed>> claim() {
+        URI directory = config.directoryUrl().orElseThrow();
+        Instant now = Instant.now();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select * from issuance where issuer = 'ACME' and status in ('PENDING', 'VALIDATING') "
+                                + "and next_attempt_at <= :now order by next_attempt_at limit :batch for update skip locked",
+                        Issuance.class)
+                .setParameter("now", now).setParameter("batch", BATCH).getResultList())
+                .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(List.<Claimed>of()) : account(directory)
+                        .flatMap(account -> Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(i -> claimOne(i, directory, account, now))
+                                .collect().asList()));
+    }
+
+    private Uni<Claimed> claimOne(Issuance i, URI directory, AccountKey account, Instant now) {
+        i.status = Issuance.Status.VALIDATING;
+        i.attempts++;
+        i.nextAttemptAt = now.plus(config.stepTimeout().multipliedBy(4));
+        i.updatedAt = now;
+        Duration delay = backoff(i.attempts);
+        return keys.require(i.keyId, null).map(key -> new Claimed(new AcmeClient.Job(i.id, directory, account.pair(),
+                account.url(), List.of(key.csrNames.split("\n")), der(key)), delay));
+    }
+
+    private record AccountKey(KeyPair pair, String url) {
+    }
+
+    /** The ACME account's key pair, created in the vault on first use. */
+    private Uni<AccountKey> account(URI directory) {
+        return store.account(directory.toString()).flatMap(existing -> {
+            if (existing != null) {
+                return keys.require(existing.keyId, null).flatMap(key -> keys.privateKey(key).map(privateKey ->
+                        new AccountKey(new KeyPair(KeyPairs.publicKey(key.algorithm, key.publicKey), privateKey), existing.accountUrl)));
+            }
+            KeyPair pair = KeyPairs.generate(KeyAlgorithm.EC_P256);
+            return keys.storeNew(new KeyRequest(ACCOUNT_OWNER, "ACME account " + directory, null, KeyAlgorithm.EC_P256),
+                    pair, "system").flatMap(key -> {
+                        AcmeAccount a = new AcmeAccount();
+                        a.directoryUrl = directory.toString();
+                        a.keyId = key.id;
+                        a.createdAt = Instant.now();
+                        return store.persist(a);
+                    }).map(a -> new AccountKey(pair, null));
+        });
+    }
+
+    private Uni<Void> process(Claimed claimed) {
+        AcmeClient.Job job = claimed.job();
+        AcmeClient.Responder responder = new AcmeClient.Responder() {
+            @Override
+            public void publish(String token, String keyAuthorization) {
+                await(() -> store.publish(token, keyAuthorization, job.issuanceId(), config.stepTimeout().multipliedBy(2)));
+            }
+
+            @Override
+            public void withdraw(String token) {
+                await(() -> store.withdraw(token));
+            }
+        };
+        return Offload.cpu(() -> client.obtain(job, responder, claimed.retryDelay()))
+                .flatMap(outcome -> complete(job, outcome))
+                .onFailure().invoke(e -> Log.errorf(e, "ACME issuance %s could not be completed", job.issuanceId()))
+                .onFailure().recoverWithNull();
+    }
+
+    @WithTransaction
+    Uni<Void> complete(AcmeClient.Job job, AcmeClient.Outcome outcome) {
+        return issuances.require(job.issuanceId()).flatMap(i -> {
+            if (i.status == Issuance.Status.ISSUED || i.status == Issuance.Status.FAILED) {
+                return Uni.createFrom().voidItem();
+            }
+            i.updatedAt = Instant.now();
+            if (outcome instanceof AcmeClient.Outcome.Issued issued) {
+                return keys.require(i.keyId, null).flatMap(key -> accept(i, key, issued))
+                        .call(() -> store.account(job.directory().toString()).invoke(a -> a.accountUrl = issued.accountUrl()))
+                        .replaceWithVoid();
+            }
+            if (outcome instanceof AcmeClient.Outcome.Retry retry) {
+                i.problemType = retry.problemType();
+                i.problemDetail = truncate(retry.detail());
+                if (i.attempts >= config.maxAttempts()) {
+                    i.status = Issuance.Status.FAILED;
+                    i.problemDetail = truncate("gave up after " + i.attempts + " attempts: " + retry.detail());
+                    i.nextAttemptAt = null;
+                } else {
+                    i.status = Issuance.Status.PENDING;
+                    i.nextAttemptAt = retry.at();
+                }
+                Log.infof("ACME issuance %s: %s (attempt %d)", i.id, retry.detail(), i.attempts);
+                return Uni.createFrom().voidItem();
+            }
+            AcmeClient.Outcome.Failed failed = (AcmeClient.Outcome.Failed) outcome;
+            i.status = Issuance.Status.FAILED;
+            i.problemType = failed.problemType();
+            i.problemDetail = truncate(failed.detail());
+            i.nextAttemptAt = null;
+            Log.warnf("ACME issuance %s failed: %s", i.id, failed.detail());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** What the CA returned passes the same checks as a manual upload before it is stored. */
+    private Uni<Issuance> accept(Issuance i, ManagedKey key, AcmeClient.Outcome.Issued issued) {
+        try {
+            CertificateCheck.Accepted accepted = CertificateCheck.check(Certificates.pem(issued.chain()).getBytes(),
+                    KeyPairs.publicKey(key.algorithm, key.publicKey), List.of(key.csrNames.split("\n")), new Date(), Set.of());
+            return issuances.accept(i, key, accepted.leaf(), accepted.chain(), "acme");
+        } catch (CertificateCheck.Rejected r) {
+            i.status = Issuance.Status.FAILED;
+            i.problemType = IssuanceService.problemFor(r.reason()).uri().toString();
+            i.problemDetail = truncate("the CA's certificate was refused: " + r.getMessage());
+            i.nextAttemptAt = null;
+            return Uni.createFrom().item(i);
+        }
+    }
+
+    Duration backoff(int attempt) {
+        Duration d = config.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    private static byte[] der(ManagedKey key) {
+        try {
+            return Csrs.read(key.csrPem).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(Supplier<Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the http-01 answer could not be stored", e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+}
