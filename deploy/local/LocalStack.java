@@ -108,17 +108,27 @@ public class LocalStack {
         }
     }
 
-    /** Developer-only settings: the vault unseals from a key file created on first start (0600). */
+    /**
+     * Developer-only settings: the vault unseals from a key file created on first start (0600), the
+     * development CA is on, mails are logged instead of sent, and the binding service's rendered
+     * configuration routes ACME challenges to the local keystore.
+     */
     static Map<String, String> localSettings(Service s, Path serviceData) {
-        if (!s.name().equals("keystore-service")) {
-            return Map.of();
-        }
-        return Map.of(
-                "CERTDESK_VAULT_UNSEAL", "FILE",
-                "CERTDESK_VAULT_KEY_FILE_PATH", serviceData.resolve("vault.key").toString(),
-                "CERTDESK_VAULT_KEY_FILE_CREATE_IF_MISSING", "true",
-                "CERTDESK_AUDIT_HMAC_KEY_FILE", serviceData.resolve("audit.key").toString(),
-                "CERTDESK_AUDIT_CREATE_IF_MISSING", "true");
+        return switch (s.name()) {
+            case "keystore-service" -> Map.of(
+                    "CERTDESK_VAULT_UNSEAL", "FILE",
+                    "CERTDESK_VAULT_KEY_FILE_PATH", serviceData.resolve("vault.key").toString(),
+                    "CERTDESK_VAULT_KEY_FILE_CREATE_IF_MISSING", "true",
+                    "CERTDESK_AUDIT_HMAC_KEY_FILE", serviceData.resolve("audit.key").toString(),
+                    "CERTDESK_AUDIT_CREATE_IF_MISSING", "true",
+                    "CERTDESK_ISSUANCE_LOCAL_ENABLED", "true");
+            case "order-service" -> Map.of(
+                    "QUARKUS_MAILER_MOCK", "true",
+                    "CERTDESK_BILLING_REGISTRATION_NUMBER", "T0000000000000");
+            case "binding-service" -> Map.of(
+                    "CERTDESK_BINDING_ACME_RESPONDER_URL", "http://127.0.0.1:8081");
+            default -> Map.of();
+        };
     }
 
     static void requireFree(int port, String what) {
