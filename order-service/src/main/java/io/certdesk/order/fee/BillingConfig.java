@@ -22,9 +22,12 @@ public interface BillingConfig {
     @Min(0)
     int invoiceDueDays();
 
-    /** The company's qualified-invoice issuer registration number (適格請求書発行事業者登録番号), T + 13 digits. */
-    @WithDefault("T1234567890123")
-    @Pattern(regexp = "T[0-9]{13}")
+    /**
+     * The company's qualified-invoice issuer registration number (適格請求書発行事業者登録番号), T + 13 digits.
+     * No default: it is printed on every invoice, so production must set CERTDESK_BILLING_REGISTRATION_NUMBER.
+     */
+    @Pattern(regexp = "T[0-9]{13}", message = "must be the qualified-invoice issuer registration number, 'T' followed "
+            + "by 13 digits (set CERTDESK_BILLING_REGISTRATION_NUMBER)")
     String registrationNumber();
 
     /** The issuing company's name, printed on invoices and notices. */

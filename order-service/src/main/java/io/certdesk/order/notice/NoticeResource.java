@@ -36,7 +36,7 @@ public class NoticeResource {
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "askOwnerQuestions", summary = "Mail the customer questions about the domain owner's details")
-    @APIResponse(responseCode = "204", description = "Mailed and recorded on the timeline")
+    @APIResponse(responseCode = "204", description = "Queued for mailing; the delivery is recorded on the timeline")
     public Uni<Void> ask(@PathParam("orderId") long orderId, @NotNull @Valid OwnerQuestionsRequest request) {
         return notices.askOwnerQuestions(orderId, request.questions().stream().map(String::strip).toList(),
                 caller.subject());

@@ -6,15 +6,11 @@ import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.Invoice;
 import io.certdesk.order.order.CertificateOrder;
-import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.order.WorkflowConfig;
 import io.certdesk.order.platform.DomainException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
@@ -26,36 +22,35 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Mails the customer's notices from Japanese templates and writes each on the order's timeline. A mail that
- * cannot be sent does not undo the business step that caused it; the timeline records the failure instead so
- * staff can follow up.
+ * Renders the customer's notices from Japanese templates into the {@link NoticeOutbox}, in the transaction of
+ * the business step that causes them: a notice exists iff that step committed. {@link NoticeSender} mails them
+ * afterwards and writes each delivery (or its failure, for staff to follow up) on the order's timeline; a mail
+ * that cannot be sent never undoes the step.
  */
 @ApplicationScoped
 public class NoticeService {
 
-    private final ReactiveMailer mailer;
+    private final NoticeOutbox outbox;
     private final Template paymentConfirmed;
     private final Template ownerQuestions;
     private final OrderWorkflow workflow;
     private final CustomerService customers;
     private final BillingConfig billing;
     private final WorkflowConfig workflowConfig;
-    private final NoticeConfig config;
 
-    public NoticeService(ReactiveMailer mailer, @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
+    public NoticeService(NoticeOutbox outbox, @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
             @Location("notices/owner-questions.txt") Template ownerQuestions, OrderWorkflow workflow,
-            CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig, NoticeConfig config) {
-        this.mailer = mailer;
+            CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig) {
+        this.outbox = outbox;
         this.paymentConfirmed = paymentConfirmed;
         this.ownerQuestions = ownerQuestions;
         this.workflow = workflow;
         this.customers = customers;
         this.billing = billing;
         this.workflowConfig = workflowConfig;
-        this.config = config;
     }
 
-    /** Step 4: payment confirmed, application starting; runs in the caller's transaction. */
+    /** Step 4: queues the payment confirmation with the application-start notice in the caller's transaction. */
     public Uni<Void> paymentConfirmed(CertificateOrder order, Customer customer, Invoice invoice, long containedTaxJpy,
             String actor) {
         String body = paymentConfirmed.data("customer", customer).data("order", order).data("invoice", invoice)
@@ -69,15 +64,15 @@ public class NoticeService {
                 .data("organisationChecks", order.validationLevel.requiresOrganisationChecks())
                 .render();
         String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ(注文番号 " + order.id + ")";
-        return send(order.id, customer.noticeEmail, subject, body, "payment confirmation and application-start notice",
-                actor);
+        return outbox.enqueue(order.id, NoticeKind.PAYMENT_CONFIRMED,
+                "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor);
     }
 
     /** Owner questions belong to the application phase, between payment and the CA's decision. */
     private static final Set<OrderState> ASKING = EnumSet.of(OrderState.PAID, OrderState.APPLYING,
             OrderState.CSR_READY, OrderState.SUBMITTED, OrderState.DOCUMENTS_PENDING, OrderState.PHONE_VERIFICATION);
 
-    /** Step 4: mails questions about the domain owner's details and records them on the timeline. */
+    /** Step 4: queues questions about the domain owner's details, if the order is at a stage to ask them. */
     @WithTransaction
     public Uni<Void> askOwnerQuestions(long orderId, List<String> questions, String actor) {
         return workflow.lock(orderId, null).flatMap(o -> {
@@ -93,18 +88,8 @@ public class NoticeService {
         String body = ownerQuestions.data("customer", customer).data("order", order)
                 .data("issuerName", billing.issuerName()).data("questions", questions).render();
         String subject = "【" + billing.issuerName() + "】ドメイン所有者情報の確認のお願い(注文番号 " + order.id + ")";
-        return send(order.id, customer.noticeEmail, subject, body,
-                "owner-detail questions (" + questions.size() + ")", actor);
-    }
-
-    private Uni<Void> send(long orderId, String to, String subject, String body, String what, String actor) {
-        return mailer.send(Mail.withText(to, subject, body).setFrom(config.from()))
-                .map(v -> "Mailed " + what + " to " + to)
-                .onFailure().recoverWithItem(e -> {
-                    Log.warnf(e, "Notice '%s' for order %d could not be mailed to %s", what, orderId, to);
-                    return "FAILED to mail " + what + " to " + to + "; follow up by hand";
-                })
-                .flatMap(note -> workflow.record(orderId, OrderEvent.Kind.NOTICE, actor, note));
+        return outbox.enqueue(order.id, NoticeKind.OWNER_QUESTIONS,
+                "owner-detail questions (" + questions.size() + ")", customer.noticeEmail, subject, body, actor);
     }
 
     static String yen(long amount) {

@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Records payments (step 3). Partial payments leave the invoice open; the payment that completes it moves the
- * order to PAID and mails the confirmation (step 4); money beyond the total is recorded as an overpayment and
+ * order to PAID and queues the confirmation mail (step 4); money beyond the total is recorded as an overpayment and
  * flagged, never absorbed. The order and then the invoice row are locked, in that order (the order commands
  * lock in the same order), so concurrent payments are summed one after the other.
  */
@@ -132,7 +132,7 @@ public class PaymentService {
                 .replaceWith(p);
     }
 
-    /** The invoice is paid in full: the order moves to PAID and the customer gets the step-4 notice. */
+    /** The invoice is paid in full: the order moves to PAID and the step-4 notice is queued for the customer. */
     private Uni<Void> confirm(CertificateOrder order, Invoice invoice, String actor) {
         var transition = workflow.plan(order, OrderCommand.PAY);
         if (transition.isEmpty()) {

@@ -14,7 +14,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.certdesk.order.Await;
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.notice.Outboxes;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -71,13 +73,12 @@ class OrderWorkflowTest {
         Fixtures.pay(invoice.getLong("id"), 50_000, Fixtures.unique("k")).then().statusCode(201)
                 .body("invoiceStatus", equalTo("OPEN")).body("balanceAfterJpy", equalTo(28_100));
         staff().get("/orders/{id}", id).then().body("state", equalTo("INVOICED"));
-        assertTrue(mailbox.getMailsSentTo(noticeEmail) == null || mailbox.getMailsSentTo(noticeEmail).isEmpty(),
-                "no confirmation before full payment");
+        assertEquals(List.of(), Outboxes.of(id), "no confirmation queued before full payment");
         Fixtures.pay(invoice.getLong("id"), 28_100, Fixtures.unique("k")).then().statusCode(201)
                 .body("invoiceStatus", equalTo("PAID")).body("balanceAfterJpy", equalTo(0));
         staff().get("/orders/{id}", id).then().body("state", equalTo("PAID"));
 
-        List<Mail> mails = mailbox.getMailsSentTo(noticeEmail);
+        List<Mail> mails = mailsTo(noticeEmail, 1);
         assertEquals(1, mails.size());
         Mail mail = mails.get(0);
         assertTrue(mail.getSubject().contains("ご入金確認・SSL証明書申請手続き開始のお知らせ"), mail.getSubject());
@@ -87,8 +88,9 @@ class OrderWorkflowTest {
 
         staff().body(Map.of("questions", List.of("WHOIS上の登録者名が御社名と異なります。最新の登録者名をお知らせください。")))
                 .post("/orders/{id}/owner-questions", id).then().statusCode(204);
-        assertEquals(2, mailbox.getMailsSentTo(noticeEmail).size());
+        assertEquals(2, mailsTo(noticeEmail, 2).size());
         assertTrue(mailbox.getMailsSentTo(noticeEmail).get(1).getText().contains("1. WHOIS上の登録者名"));
+        Outboxes.settled(id);
 
         command(id, "start-application");
         command(id, "csr-ready");
@@ -123,6 +125,14 @@ class OrderWorkflowTest {
         assertEquals("test-staff@certdesk.test", timeline.getString("find { it.command == 'contract' }.actor"));
         assertEquals("INVOICED", timeline.getString("find { it.command == 'pay' }.fromState"));
         assertEquals("サーバー費用と同時請求", timeline.getString("find { it.command == 'invoice' }.note"));
+    }
+
+    /** The mails to {@code to} once at least {@code count} arrived (the outbox mails them after the commit). */
+    private List<Mail> mailsTo(String to, int count) {
+        return Await.until(count + " mails to " + to, () -> {
+            List<Mail> mails = mailbox.getMailsSentTo(to);
+            return mails == null ? List.<Mail>of() : List.copyOf(mails);
+        }, mails -> mails.size() >= count);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.notice.Outboxes;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
@@ -129,6 +130,7 @@ class PaymentResourceTest {
         List<String> toPaid = staff().get("/orders/{id}/timeline", orderId).then().extract().jsonPath()
                 .getList("findAll { it.command == 'pay' }.toState");
         assertEquals(List.of("PAID"), toPaid);
+        assertEquals(1, Outboxes.of(orderId).size(), "one confirmation for one completed invoice");
     }
 
     @Test

@@ -1,0 +1,9 @@
+package io.certdesk.order.notice;
+
+/** The notices the workflow mails to customers. */
+public enum NoticeKind {
+    /** Step 4: payment confirmed, application starting. */
+    PAYMENT_CONFIRMED,
+    /** Step 4: questions about the domain owner's details. */
+    OWNER_QUESTIONS
+}

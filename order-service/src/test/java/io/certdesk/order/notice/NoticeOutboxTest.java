@@ -1,0 +1,108 @@
+package io.certdesk.order.notice;
+
+import static io.certdesk.order.Fixtures.staff;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.certdesk.order.Await;
+import io.certdesk.order.Fixtures;
+import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Notices are queued in the business transaction (only if it commits) and mailed afterwards by the sender. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class NoticeOutboxTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    NoticeService notices;
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Test
+    void aNoticeIsQueuedOnlyByACommittedChangeAndThenMailed() {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        long id = o.orderId();
+        String to = o.customer().getString("noticeEmail");
+
+        // guard fails: nothing changed, nothing queued
+        staff().body(Map.of("questions", List.of("登録者名をお知らせください")))
+                .post("/orders/{id}/owner-questions", id).then().statusCode(409);
+        Fixtures.advance(o, "DV", "INVOICED");
+        JsonPath invoice = staff().get("/orders/{id}/invoice", id).then().extract().jsonPath();
+        String key = Fixtures.unique("k");
+        Fixtures.pay(invoice.getLong("id"), 1_000, key).then().statusCode(201);
+        // a rejected payment (the key reused for another amount) changes nothing and queues nothing either
+        Fixtures.pay(invoice.getLong("id"), invoice.getLong("totalJpy"), key).then().statusCode(422);
+        assertEquals(List.of(), Outboxes.of(id), "no notice before the payment that completes the invoice");
+
+        Fixtures.payInFull(id);
+        List<OutboxNotice> queued = Outboxes.of(id);
+        assertEquals(1, queued.size());
+        assertEquals(NoticeKind.PAYMENT_CONFIRMED, queued.get(0).kind);
+        assertEquals(to, queued.get(0).recipient);
+        assertTrue(queued.get(0).body.contains(invoice.getString("number")), queued.get(0).body);
+        assertTrue(queued.get(0).body.contains("登録番号: T1234567890123"), queued.get(0).body);
+
+        List<Mail> mails = Await.until("the confirmation in the mock mailbox", () -> mailbox.getMailsSentTo(to),
+                m -> m != null && !m.isEmpty());
+        assertEquals(1, mails.size());
+        assertEquals(queued.get(0).subject, mails.get(0).getSubject());
+        assertEquals(queued.get(0).body, mails.get(0).getText());
+        assertEquals(List.of("ssl-support@certdesk.example"), List.of(mails.get(0).getFrom()));
+
+        OutboxNotice sent = Outboxes.settled(id).get(0);
+        assertNotNull(sent.sentAt);
+        assertNull(sent.gaveUpAt);
+        assertNull(sent.lastError);
+        assertEquals(1, sent.attempts);
+        JsonPath timeline = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath();
+        assertEquals(List.of("Mailed payment confirmation and application-start notice to " + to),
+                timeline.getList("findAll { it.kind == 'NOTICE' }.note"));
+        assertEquals("test-staff@certdesk.test", timeline.getString("find { it.kind == 'NOTICE' }.actor"));
+        assertEquals(1, mailbox.getMailsSentTo(to).size(), "a sent notice is not mailed again");
+    }
+
+    @Test
+    void aNoticeQueuedInATransactionThatRollsBackIsGone() throws Throwable {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        long id = o.orderId();
+        Fixtures.advance(o, "DV", "PAID");
+        assertEquals(1, Outboxes.settled(id).size());
+
+        AtomicInteger seenInside = new AtomicInteger();
+        IllegalStateException rollback = new IllegalStateException("the business change failed after queuing");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                        () -> notices.askOwnerQuestions(id, List.of("登録者名をお知らせください"), "test")
+                                .chain(() -> outbox.flush())
+                                .chain(() -> outbox.ofOrder(id))
+                                .invoke(rows -> seenInside.set(rows.size()))
+                                .chain(() -> Uni.createFrom().failure(rollback)))));
+        assertEquals(rollback.getMessage(), thrown.getMessage());
+        assertEquals(2, seenInside.get(), "the notice was queued inside the transaction");
+        assertEquals(1, Outboxes.of(id).size(), "and is gone with its rollback");
+        assertTrue(staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
+                .getList("findAll { it.kind == 'NOTICE' }.note", String.class).stream()
+                .noneMatch(n -> n.contains("owner-detail questions")));
+    }
+}
