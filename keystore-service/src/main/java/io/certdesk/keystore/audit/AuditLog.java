@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -94,22 +93,17 @@ public class AuditLog {
 
     /** An HMAC of a sensitive value: lets an auditor match a value they hold without the log storing it. */
     public String fingerprint(String sensitive) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(sensitive.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is always available", e);
-        }
+        return "hmac-sha256:" + HexFormat.of().formatHex(mac("certdesk:audit:value:" + sensitive), 0, 16);
     }
 
+    /** Checks the chain up to the head as it was when verification began; later appends are not races. */
     @WithSession
     public Uni<AuditVerification> verify() {
-        return verifyFrom(0, GENESIS);
+        return entries.head().flatMap(head -> verifyFrom(0, GENESIS, head));
     }
 
-    private Uni<AuditVerification> verifyFrom(long afterSeq, String prevHash) {
-        return entries.after(afterSeq, VERIFY_BATCH).flatMap(batch -> {
+    private Uni<AuditVerification> verifyFrom(long afterSeq, String prevHash, AuditHead head) {
+        return entries.after(afterSeq, head.lastSeq, VERIFY_BATCH).flatMap(batch -> {
             long expectedSeq = afterSeq;
             String expectedPrev = prevHash;
             for (AuditEntry e : batch) {
@@ -129,11 +123,11 @@ public class AuditLog {
                 expectedPrev = e.hash;
             }
             if (batch.size() == VERIFY_BATCH) {
-                return verifyFrom(expectedSeq, expectedPrev);
+                return verifyFrom(expectedSeq, expectedPrev, head);
             }
             long last = expectedSeq;
             String lastHash = expectedPrev;
-            return entries.head().map(head -> head.lastSeq != last || !head.lastHash.equals(lastHash)
+            return Uni.createFrom().item(head.lastSeq != last || !head.lastHash.equals(lastHash)
                     ? AuditVerification.broken(last, last + 1, "the chain ends at entry " + last
                             + " but its head records entry " + head.lastSeq + ": entries were removed")
                     : AuditVerification.intact(last));
@@ -150,14 +144,23 @@ public class AuditLog {
         return entries.countMatching(action, target);
     }
 
-    static String hash(AuditEntry e) {
+    /**
+     * HMAC-SHA256 under the audit key over the entry and the previous link: someone who can write to
+     * the database but does not hold the key file cannot recompute a chain over edited entries.
+     */
+    String hash(AuditEntry e) {
         String canonical = String.join("\n", e.prevHash, Long.toString(e.seq), e.at.toString(), e.actor, e.actorRole,
                 e.action, nullToEmpty(e.target), e.outcome.name(), nullToEmpty(e.source), nullToEmpty(e.detail));
+        return HexFormat.of().formatHex(mac(canonical));
+    }
+
+    private byte[] mac(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e1) {
-            throw new IllegalStateException("SHA-256 is always available", e1);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
         }
     }
 

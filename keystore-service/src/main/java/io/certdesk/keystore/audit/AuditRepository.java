@@ -20,9 +20,9 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> 
         return getSession().flatMap(s -> s.find(AuditHead.class, (short) 1));
     }
 
-    /** Entries after {@code afterSeq}, oldest first. */
-    public Uni<List<AuditEntry>> after(long afterSeq, int limit) {
-        return find("seq > ?1", Sort.by("seq"), afterSeq).page(Page.ofSize(limit)).list();
+    /** Entries after {@code afterSeq} up to {@code lastSeq}, oldest first. */
+    public Uni<List<AuditEntry>> after(long afterSeq, long lastSeq, int limit) {
+        return find("seq > ?1 and seq <= ?2", Sort.by("seq"), afterSeq, lastSeq).page(Page.ofSize(limit)).list();
     }
 
     /** Newest first, optionally one action or target. */

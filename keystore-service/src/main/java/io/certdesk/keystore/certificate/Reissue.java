@@ -42,9 +42,7 @@ public class Reissue {
     }
 
     public Uni<KeyView> prepare(UUID certificateId, KeyAlgorithm algorithm, String by) {
-        return plan(certificateId, algorithm)
-                .flatMap(plan -> keys.generate(plan.key(), by)
-                        .flatMap(key -> keys.createCsr(key.id(), plan.csr())));
+        return plan(certificateId, algorithm).flatMap(plan -> keys.generateWithCsr(plan.key(), plan.csr(), by));
     }
 
     @WithSession

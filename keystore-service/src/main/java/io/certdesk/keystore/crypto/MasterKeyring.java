@@ -18,7 +18,9 @@ public interface MasterKeyring {
     byte[] unwrap(int version, byte[] wrapped, byte[] aad);
 
     /**
-     * Creates master key {@code version} and makes it current. Returns what must be stored for it
+     * Creates the key material of master key {@code version} without making it usable here: it is
+     * only {@link #load loaded} once its row is committed, so a failed or concurrent rotation never
+     * leaves a key in memory that the database does not hold. Returns what must be stored for it
      * (the key wrapped by the unseal key) or null when the key lives in a token and never leaves it.
      */
     byte[] create(int version);

@@ -78,9 +78,9 @@ public final class Pkcs11Keyring implements MasterKeyring {
             KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
             generator.init(256);
             SecretKey sessionKey = generator.generateKey();
-            // storing under a label copies the key into a persistent token object
+            // storing under a label copies the key into a persistent token object (replacing one
+            // left behind by a rotation whose transaction did not commit)
             token.setEntry(LABEL_PREFIX + version, new KeyStore.SecretKeyEntry(sessionKey), null);
-            versions.add(version);
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The token could not create master key " + version, e);

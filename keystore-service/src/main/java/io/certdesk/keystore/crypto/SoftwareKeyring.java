@@ -49,8 +49,11 @@ public final class SoftwareKeyring implements MasterKeyring {
     @Override
     public synchronized byte[] create(int version) {
         byte[] key = Aead.newKey();
-        keys.put(version, key);
-        return Aead.encrypt(unsealKey, key, MasterKeyring.masterKeyAad(version));
+        try {
+            return Aead.encrypt(unsealKey, key, MasterKeyring.masterKeyAad(version));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     @Override

@@ -90,17 +90,29 @@ public class AcmeIssuer {
                 .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(List.<Claimed>of()) : account(directory)
                         .flatMap(account -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(i -> claimOne(i, directory, account, now))
+                                .filter(java.util.Objects::nonNull)
                                 .collect().asList()));
     }
 
     private Uni<Claimed> claimOne(Issuance i, URI directory, AccountKey account, Instant now) {
+        i.updatedAt = now;
+        if (i.attempts >= config.maxAttempts()) {
+            // the last attempt never completed (its worker died or its result could not be stored)
+            i.status = Issuance.Status.FAILED;
+            i.problemType = "urn:certdesk:acme:attempts-exhausted";
+            i.problemDetail = "gave up after " + i.attempts + " attempts; the last one did not complete";
+            i.nextAttemptAt = null;
+            return Uni.createFrom().nullItem();
+        }
         i.status = Issuance.Status.VALIDATING;
         i.attempts++;
-        i.nextAttemptAt = now.plus(config.stepTimeout().multipliedBy(4));
-        i.updatedAt = now;
         Duration delay = backoff(i.attempts);
-        return keys.require(i.keyId, null).map(key -> new Claimed(new AcmeClient.Job(i.id, directory, account.pair(),
-                account.url(), List.of(key.csrNames.split("\n")), der(key)), delay));
+        return keys.require(i.keyId, null).map(key -> {
+            List<String> names = List.of(key.csrNames.split("\n"));
+            // a lease long enough for the whole attempt: every challenge, readiness and finalisation may each wait a step
+            i.nextAttemptAt = now.plus(config.stepTimeout().multipliedBy(names.size() + 3L));
+            return new Claimed(new AcmeClient.Job(i.id, directory, account.pair(), account.url(), names, der(key)), delay);
+        });
     }
 
     private record AccountKey(KeyPair pair, String url) {
@@ -110,12 +122,12 @@ public class AcmeIssuer {
     private Uni<AccountKey> account(URI directory) {
         return store.account(directory.toString()).flatMap(existing -> {
             if (existing != null) {
-                return keys.require(existing.keyId, null).flatMap(key -> keys.privateKey(key).map(privateKey ->
+                return keys.requireInternal(existing.keyId).flatMap(key -> keys.privateKey(key).map(privateKey ->
                         new AccountKey(new KeyPair(KeyPairs.publicKey(key.algorithm, key.publicKey), privateKey), existing.accountUrl)));
             }
             KeyPair pair = KeyPairs.generate(KeyAlgorithm.EC_P256);
             return keys.storeNew(new KeyRequest(ACCOUNT_OWNER, "ACME account " + directory, null, KeyAlgorithm.EC_P256),
-                    pair, "system").flatMap(key -> {
+                    pair, "system", true).flatMap(key -> {
                         AcmeAccount a = new AcmeAccount();
                         a.directoryUrl = directory.toString();
                         a.keyId = key.id;

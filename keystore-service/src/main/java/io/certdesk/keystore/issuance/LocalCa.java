@@ -40,7 +40,7 @@ public class LocalCa {
     /** Signs {@code csrPem} (checked first) for {@code dnsNames}; returns leaf and root, in the caller's transaction. */
     Uni<List<X509Certificate>> sign(String csrPem, List<String> dnsNames) {
         PKCS10CertificationRequest csr = Csrs.read(csrPem);
-        return root().flatMap(root -> keys.require(root.keyId, null).flatMap(keys::privateKey).map(rootKey -> {
+        return root().flatMap(root -> keys.requireInternal(root.keyId).flatMap(keys::privateKey).map(rootKey -> {
             X509Certificate rootCert = Certificates.parse(root.certificatePem.getBytes()).get(0);
             PublicKey subjectKey;
             try {
@@ -61,7 +61,7 @@ public class LocalCa {
             }
             var pair = KeyPairs.generate(KeyAlgorithm.EC_P256);
             return keys.storeNew(new KeyRequest(OWNER, "certdesk local development CA", null, KeyAlgorithm.EC_P256),
-                    pair, "system").flatMap(key -> {
+                    pair, "system", true).flatMap(key -> {
                         LocalCaRoot r = new LocalCaRoot();
                         r.id = LocalCaRoot.ID;
                         r.keyId = key.id;

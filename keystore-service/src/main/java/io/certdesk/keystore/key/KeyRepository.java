@@ -14,16 +14,18 @@ public class KeyRepository implements PanacheRepositoryBase<ManagedKey, UUID> {
 
     public PanacheQuery<ManagedKey> listed(String customerId) {
         Sort newest = Sort.by("createdAt", Sort.Direction.Descending).and("id");
-        return customerId == null ? findAll(newest) : find("customerId", newest, customerId);
+        return customerId == null ? find("internal = false", newest)
+                : find("internal = false and customerId = ?1", newest, customerId);
     }
 
     /** A batch of keys wrapped by an older master key, locked, skipping rows another replica is rewrapping. */
-    public Uni<List<ManagedKey>> lockOnOlderVersions(int current, int limit) {
+    public Uni<List<ManagedKey>> lockOnOlderVersions(int current, UUID afterId, int limit) {
         // SKIP LOCKED lets several replicas rewrap side by side without waiting on each other
         return getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from managed_key where master_key_version < :current order by id limit :limit "
-                                + "for update skip locked", ManagedKey.class)
+                        "select * from managed_key where master_key_version < :current and id > :after order by id "
+                                + "limit :limit for update skip locked", ManagedKey.class)
                 .setParameter("current", current)
+                .setParameter("after", afterId)
                 .setParameter("limit", limit)
                 .getResultList());
     }

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
 /**
  * After a rotation, moves every data key onto the newest master key in small transactions, so it
@@ -34,7 +35,7 @@ public class KeyRewrapJob {
         if (seal.sealed()) {
             return Uni.createFrom().voidItem();
         }
-        return vault.refreshKeyring().chain(() -> rewrapAll(0)).chain(moved -> vault.retireUnused().invoke(retired -> {
+        return vault.refreshKeyring().chain(() -> rewrapAll(new UUID(0, 0), 0)).chain(moved -> vault.retireUnused().invoke(retired -> {
             if (moved > 0 || !retired.isEmpty()) {
                 Log.infof("Rewrapped %d keys to master key %d; retired versions %s", moved, vault.currentVersion(), retired);
             }
@@ -42,12 +43,12 @@ public class KeyRewrapJob {
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Integer> rewrapAll(int movedSoFar) {
+    private Uni<Integer> rewrapAll(UUID afterId, int movedSoFar) {
         if (seal.sealed()) {
             return Uni.createFrom().item(movedSoFar);
         }
-        return keys.rewrapBatch(config.rewrap().batchSize()).flatMap(moved -> moved == 0
+        return keys.rewrapBatch(afterId, config.rewrap().batchSize()).flatMap(batch -> batch.seen() == 0
                 ? Uni.createFrom().item(movedSoFar)
-                : rewrapAll(movedSoFar + moved));
+                : rewrapAll(batch.lastId(), movedSoFar + batch.moved()));
     }
 }

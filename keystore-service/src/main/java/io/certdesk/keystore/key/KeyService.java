@@ -56,14 +56,46 @@ public class KeyService {
 
     @WithTransaction
     Uni<KeyView> store(KeyRequest request, KeyPair pair, String createdBy) {
-        return storeNew(request, pair, createdBy).map(KeyService::view);
+        return storeNew(request, pair, createdBy, false).map(KeyService::view);
     }
 
-    /** Encrypts and persists a generated pair in the caller's transaction. */
-    public Uni<ManagedKey> storeNew(KeyRequest request, KeyPair pair, String createdBy) {
+    /**
+     * Generates a key and signs its CSR in one transaction, so a refused CSR leaves no key behind.
+     * The subject is validated before any key is generated.
+     */
+    public Uni<KeyView> generateWithCsr(KeyRequest request, CsrRequest csrRequest, String createdBy) {
+        CsrSubject subject;
+        try {
+            subject = validate(csrRequest);
+        } catch (DomainException e) {
+            return Uni.createFrom().failure(e);
+        }
+        seal.keyring();
+        return Offload.cpu(() -> KeyPairs.generate(request.algorithm()))
+                .flatMap(pair -> storeWithCsr(request, pair, subject, createdBy));
+    }
+
+    @WithTransaction
+    Uni<KeyView> storeWithCsr(KeyRequest request, KeyPair pair, CsrSubject subject, String createdBy) {
+        return storeNew(request, pair, createdBy, false).map(k -> {
+            attachCsr(k, pair, subject);
+            return view(k);
+        });
+    }
+
+    /**
+     * Encrypts and persists a generated pair in the caller's transaction. Internal keys (the ACME
+     * account, the development CA) are invisible to the API: no reading, export or passphrase.
+     */
+    public Uni<ManagedKey> storeNew(KeyRequest request, KeyPair pair, String createdBy, boolean internal) {
+        return vault.lockCurrentVersion().flatMap(version -> encryptAndPersist(request, pair, createdBy, internal, version));
+    }
+
+    private Uni<ManagedKey> encryptAndPersist(KeyRequest request, KeyPair pair, String createdBy, boolean internal,
+            int version) {
         MasterKeyring ring = seal.keyring();
-        int version = ring.currentVersion();
         ManagedKey k = new ManagedKey();
+        k.internal = internal;
         k.id = UUID.randomUUID();
         k.customerId = request.customerId().strip();
         k.label = request.label().strip();
@@ -94,27 +126,37 @@ public class KeyService {
     public Uni<KeyView> createCsr(UUID id, CsrRequest request) {
         CsrSubject subject;
         try {
-            subject = SubjectValidator.validate(request.validationLevel(), request.commonName(), request.organization(),
+            subject = validate(request);
+        } catch (DomainException e) {
+            return Uni.createFrom().failure(e);
+        }
+        seal.keyring();
+        return require(id, null).flatMap(k -> keyringFor(k).map(ring -> {
+            PrivateKey privateKey = decryptPrivateKey(ring, k);
+            attachCsr(k, new KeyPair(KeyPairs.publicKey(k.algorithm, k.publicKey), privateKey), subject);
+            return view(k);
+        }));
+    }
+
+    private static void attachCsr(ManagedKey k, KeyPair pair, CsrSubject subject) {
+        PKCS10CertificationRequest csr = Csrs.build(pair, k.algorithm, subject);
+        k.csrPem = Pem.write(csr);
+        k.csrSubject = csr.getSubject().toString();
+        k.csrNames = String.join("\n", subject.dnsNames());
+        k.csrLevel = subject.level();
+        k.csrCreatedAt = Instant.now();
+    }
+
+    private static CsrSubject validate(CsrRequest request) {
+        try {
+            return SubjectValidator.validate(request.validationLevel(), request.commonName(), request.organization(),
                     request.organizationalUnit(), request.locality(), request.state(), request.country(),
                     request.subjectAlternativeNames());
         } catch (SubjectValidator.InvalidSubjectException e) {
             List<Problem.Violation> violations = e.problems().stream()
                     .map(p -> new Problem.Violation(p.field(), p.message())).toList();
-            return Uni.createFrom().failure(new DomainException(io.certdesk.keystore.platform.ProblemType.VALIDATION,
-                    e.getMessage(), violations));
+            throw new DomainException(io.certdesk.keystore.platform.ProblemType.VALIDATION, e.getMessage(), violations);
         }
-        seal.keyring();
-        return require(id, null).flatMap(k -> keyringFor(k).map(ring -> {
-            PrivateKey privateKey = decryptPrivateKey(ring, k);
-            PublicKey publicKey = KeyPairs.publicKey(k.algorithm, k.publicKey);
-            PKCS10CertificationRequest csr = Csrs.build(new KeyPair(publicKey, privateKey), k.algorithm, subject);
-            k.csrPem = Pem.write(csr);
-            k.csrSubject = csr.getSubject().toString();
-            k.csrNames = String.join("\n", subject.dnsNames());
-            k.csrLevel = subject.level();
-            k.csrCreatedAt = Instant.now();
-            return view(k);
-        }));
     }
 
     /** Decrypts the passphrase for its owner or staff. */
@@ -154,25 +196,37 @@ public class KeyService {
                 .map(total -> new Page<>(items.stream().map(KeyService::view).toList(), page, size, total)));
     }
 
+    /** One rewrap transaction's result: keys moved, rows looked at, and the last id seen. */
+    public record RewrapBatch(int moved, int seen, UUID lastId) {
+    }
+
     /**
-     * Moves up to {@code limit} keys wrapped by older master keys onto the current one. Only the data
-     * keys are unwrapped and wrapped again; private keys and passphrases stay encrypted throughout.
+     * Moves up to {@code limit} keys (ids after {@code afterId}) wrapped by older master keys onto the
+     * current one. Only the data keys are unwrapped and wrapped again; private keys and passphrases stay
+     * encrypted throughout. A row whose data key does not authenticate is left as it is and logged, so
+     * one damaged row cannot stop the rotation of all others (its old version then stays unretired).
      */
     @WithTransaction
-    public Uni<Integer> rewrapBatch(int limit) {
+    public Uni<RewrapBatch> rewrapBatch(UUID afterId, int limit) {
         MasterKeyring ring = seal.keyring();
-        int current = ring.currentVersion();
-        return keys.lockOnOlderVersions(current, limit).map(batch -> {
+        return vault.lockCurrentVersion().flatMap(current -> keys.lockOnOlderVersions(current, afterId, limit).map(batch -> {
+            int moved = 0;
             for (ManagedKey k : batch) {
-                byte[] privateDek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
-                byte[] passphraseDek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
-                k.privateKeyDataKey = ring.wrap(current, privateDek, Aad.privateKeyDek(k.id));
-                k.passphraseDataKey = ring.wrap(current, passphraseDek, Aad.passphraseDek(k.id));
-                k.masterKeyVersion = current;
-                wipe(privateDek, passphraseDek);
+                try {
+                    byte[] privateDek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
+                    byte[] passphraseDek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
+                    k.privateKeyDataKey = ring.wrap(current, privateDek, Aad.privateKeyDek(k.id));
+                    k.passphraseDataKey = ring.wrap(current, passphraseDek, Aad.passphraseDek(k.id));
+                    k.masterKeyVersion = current;
+                    wipe(privateDek, passphraseDek);
+                    moved++;
+                } catch (IntegrityException e) {
+                    io.quarkus.logging.Log.errorf("Key %s cannot be rewrapped, its data keys fail their integrity check: %s",
+                            k.id, e.getMessage());
+                }
             }
-            return batch.size();
-        });
+            return new RewrapBatch(moved, batch.size(), batch.isEmpty() ? afterId : batch.get(batch.size() - 1).id);
+        }));
     }
 
     @WithSession
@@ -207,13 +261,23 @@ public class KeyService {
      */
     public Uni<ManagedKey> require(UUID id, String customerScope) {
         return keys.findById(id).flatMap(k -> {
-            if (k == null) {
+            if (k == null || k.internal) {
                 return Uni.createFrom().failure(DomainException.notFound("Key", id));
             }
             if (customerScope != null && !customerScope.equals(k.customerId)) {
                 return Uni.createFrom().failure(DomainException.hidden("Key", id));
             }
             return Uni.createFrom().item(k);
+        });
+    }
+
+    /** An internal key (ACME account, development CA) for the service's own use; caller's session. */
+    public Uni<ManagedKey> requireInternal(UUID id) {
+        return keys.findById(id).map(k -> {
+            if (k == null || !k.internal) {
+                throw new IllegalStateException("internal key " + id + " is missing");
+            }
+            return k;
         });
     }
 

@@ -75,6 +75,10 @@ public class ManagedKey {
     @Column(name = "csr_created_at")
     public Instant csrCreatedAt;
 
+    /** The service's own keys (ACME account, development CA): never shown, exported or revealed. */
+    @Column(nullable = false)
+    public boolean internal;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -60,8 +60,8 @@ public final class Csrs {
     /** The first value of a subject attribute (e.g. BCStyle.O), or null. */
     public static String attribute(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
         var rdns = name.getRDNs(type);
-        return rdns.length == 0 ? null
-                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+        // the attribute's own string, not IETFUtils' escaped RFC 4514 form ("AAA Co., Ltd." stays as it is)
+        return rdns.length == 0 ? null : ((org.bouncycastle.asn1.ASN1String) rdns[0].getFirst().getValue()).getString();
     }
 
     /** Subject in the conventional order C, ST, L, O, OU, CN. */

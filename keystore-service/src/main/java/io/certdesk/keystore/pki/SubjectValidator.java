@@ -49,6 +49,11 @@ public final class SubjectValidator {
         } catch (IllegalArgumentException e) {
             problems.add(new Problem("commonName", e.getMessage()));
         }
+        if (cn != null && cn.length() > MAX_ATTRIBUTE) {
+            problems.add(new Problem("commonName", "must be at most " + MAX_ATTRIBUTE
+                    + " characters (CAs refuse longer common names); use a shorter name as CN"));
+            cn = null;
+        }
         Set<String> names = new LinkedHashSet<>();
         if (cn != null) {
             names.add(cn);

@@ -94,15 +94,18 @@ public class ProblemMappers {
         return problem(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON", uri, List.of());
     }
 
-    // Every refused attempt on the vault is audited, including those stopped before a resource method runs.
+    // Requests without a valid token are logged, not chained: anyone can send them, and each chained
+    // entry takes the audit head's lock. Refusals of authenticated callers are audited below.
     @ServerExceptionMapper
-    public Uni<Response> unauthorized(UnauthorizedException e, UriInfo uri) {
-        return auditRefusal(uri, Outcome.FAILED, "no valid token").replaceWith(unauthenticated(uri));
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        Log.infof("401 no token: %s", path(uri));
+        return unauthenticated(uri);
     }
 
     @ServerExceptionMapper
-    public Uni<Response> authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return auditRefusal(uri, Outcome.FAILED, "token rejected").replaceWith(unauthenticated(uri));
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        Log.infof("401 token rejected: %s", path(uri));
+        return unauthenticated(uri);
     }
 
     @ServerExceptionMapper
@@ -144,11 +147,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (staleVersion(e)) {
+            return problem(ProblemType.CONFLICT, "The record was changed by a concurrent request; read it again and retry",
+                    uri, List.of());
+        }
         if (UniqueViolation.test(e)) {
             return problem(ProblemType.CONFLICT, "The change conflicts with an existing record", uri, List.of());
         }
         Log.errorf(e, "Unhandled failure on %s", path(uri));
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    private static boolean staleVersion(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {

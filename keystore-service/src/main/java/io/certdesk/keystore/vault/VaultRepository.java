@@ -12,4 +12,9 @@ public class VaultRepository implements PanacheRepositoryBase<Vault, Short> {
     public Uni<Vault> current() {
         return findById(Vault.ID);
     }
+
+    /** The vault row, locked: serialises rotations across replicas. */
+    public Uni<Vault> lock() {
+        return getSession().flatMap(s -> s.find(Vault.class, Vault.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
 }

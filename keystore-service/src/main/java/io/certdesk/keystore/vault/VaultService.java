@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -163,14 +164,41 @@ public class VaultService {
         return status();
     }
 
-    /** Adds a master key version; the rewrap job then moves every data key onto it. */
-    @WithTransaction
+    /**
+     * Adds a master key version; the rewrap job then moves every data key onto it. Rotations are
+     * serialised on the vault row, and the new version becomes usable only after its row committed.
+     */
     public Uni<Integer> rotate() {
         MasterKeyring ring = seal.keyring();
-        return masterKeys.newestVersion().flatMap(newest -> {
+        return createVersion(ring).map(created -> {
+            ring.load(created.version, created.wrappedKey);
+            return created.version;
+        });
+    }
+
+    @WithTransaction
+    Uni<MasterKey> createVersion(MasterKeyring ring) {
+        return vaults.lock().flatMap(v -> masterKeys.newestVersion()).flatMap(newest -> {
             int version = newest + 1;
-            byte[] wrapped = ring.create(version);
-            return masterKeys.persist(newMasterKey(version, wrapped)).replaceWith(version);
+            return masterKeys.persist(newMasterKey(version, ring.create(version)));
+        });
+    }
+
+    /**
+     * The version new data keys must be wrapped with: the newest active one in the database (which
+     * another replica may have created), loaded here if needed. Its row is share-locked until the
+     * caller's transaction ends, so it cannot be retired while a key is being written with it.
+     */
+    public Uni<Integer> lockCurrentVersion() {
+        MasterKeyring ring = seal.keyring();
+        return masterKeys.lockNewestActive().map(current -> {
+            if (current == null) {
+                throw new IllegalStateException("the vault has no active master key");
+            }
+            if (!ring.versions().contains(current.version)) {
+                ring.load(current.version, current.wrappedKey);
+            }
+            return current.version;
         });
     }
 
@@ -188,19 +216,32 @@ public class VaultService {
         });
     }
 
-    /** Forgets master key versions older than the current one that no data key uses any more. */
-    @WithTransaction
+    /**
+     * Retires master key versions older than the current one that no data key uses any more: each is
+     * locked, counted again under the lock, marked retired and its wrapped key erased; only after the
+     * commit is it forgotten here (and, for a token, deleted from the token).
+     */
     public Uni<List<Integer>> retireUnused() {
         MasterKeyring ring = seal.keyring();
-        return masterKeys.unusedBefore(ring.currentVersion()).map(unused -> {
-            Instant now = Instant.now();
-            for (MasterKey k : unused) {
-                k.retiredAt = now;
-                k.wrappedKey = null;
-                ring.retire(k.version);
-            }
-            return unused.stream().map(k -> k.version).toList();
-        });
+        return retireInDatabase(ring.currentVersion()).invoke(retired -> retired.forEach(ring::retire));
+    }
+
+    @WithTransaction
+    Uni<List<Integer>> retireInDatabase(int current) {
+        return masterKeys.candidatesBefore(current).flatMap(candidates -> Multi.createFrom().iterable(candidates)
+                .onItem().transformToUniAndConcatenate(version -> masterKeys.lockForRetirement(version)
+                        .flatMap(row -> row == null || row.retiredAt != null
+                                ? Uni.createFrom().<Integer>nullItem()
+                                : masterKeys.keysUsing(version).map(count -> {
+                                    if (count > 0) {
+                                        return null;
+                                    }
+                                    row.retiredAt = Instant.now();
+                                    row.wrappedKey = null;
+                                    return version;
+                                })))
+                .filter(java.util.Objects::nonNull)
+                .collect().asList());
     }
 
     @WithTransaction
@@ -232,9 +273,7 @@ public class VaultService {
         return vault.flatMap(v -> masterKeys.active().flatMap(keys -> {
             SoftwareKeyring ring = new SoftwareKeyring(key, wrappedByVersion(keys));
             Arrays.fill(key, (byte) 0);
-            Uni<Void> first = keys.isEmpty()
-                    ? masterKeys.persist(newMasterKey(1, ring.create(1))).replaceWithVoid()
-                    : Uni.createFrom().voidItem();
+            Uni<Void> first = keys.isEmpty() ? firstMasterKey(ring) : Uni.createFrom().voidItem();
             return first.map(ignored -> {
                 seal.open(ring);
                 return statusOf(v, ring.currentVersion());
@@ -257,14 +296,17 @@ public class VaultService {
                             "The PKCS#11 token does not hold master key version " + k.version + "; wrong token or slot?"));
                 }
             }
-            Uni<Void> first = keys.isEmpty()
-                    ? masterKeys.persist(newMasterKey(1, ring.create(1))).replaceWithVoid()
-                    : Uni.createFrom().voidItem();
+            Uni<Void> first = keys.isEmpty() ? firstMasterKey(ring) : Uni.createFrom().voidItem();
             return first.map(ignored -> {
                 seal.open(ring);
                 return statusOf(v, ring.currentVersion());
             });
         }));
+    }
+
+    private Uni<Void> firstMasterKey(MasterKeyring ring) {
+        byte[] wrapped = ring.create(1);
+        return masterKeys.persist(newMasterKey(1, wrapped)).invoke(() -> ring.load(1, wrapped)).replaceWithVoid();
     }
 
     private SealStatus statusOf(Vault v, Integer currentVersion) {

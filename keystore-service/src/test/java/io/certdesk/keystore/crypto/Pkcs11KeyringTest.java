@@ -19,6 +19,8 @@ class Pkcs11KeyringTest {
         Pkcs11Keyring ring = Pkcs11Keyring.open(SoftHsm.LIBRARY, slot, SoftHsm.PIN.toCharArray());
         assertTrue(ring.versions().isEmpty());
         assertNull(ring.create(1), "a token key has nothing to store outside the token");
+        assertTrue(ring.versions().isEmpty(), "a created version is usable only once loaded (after its row commits)");
+        ring.load(1, null);
         assertTrue(ring.keyMaterialStaysInToken(1));
 
         byte[] dataKey = Aead.newKey();
@@ -31,6 +33,7 @@ class Pkcs11KeyringTest {
         assertThrows(IntegrityException.class, () -> ring.unwrap(1, flipped, aad));
 
         ring.create(2);
+        ring.load(2, null);
         assertEquals(2, ring.currentVersion());
         byte[] rewrapped = ring.wrap(2, ring.unwrap(1, wrapped, aad), aad);
         ring.retire(1);
