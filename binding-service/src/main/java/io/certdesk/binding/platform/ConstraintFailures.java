@@ -25,6 +25,13 @@ public final class ConstraintFailures {
             if (t instanceof PgException pg && INTEGRITY.contains(pg.getSqlState())) {
                 return Optional.of(pg.getConstraint() == null ? "" : pg.getConstraint());
             }
+            // Hibernate Reactive reports flush failures as its own exception, without the driver's as cause
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv && INTEGRITY.contains(cv.getSQLState())) {
+                return Optional.of(cv.getConstraintName() == null ? "" : cv.getConstraintName());
+            }
+            if (t instanceof org.hibernate.JDBCException jdbc && INTEGRITY.contains(jdbc.getSQLState())) {
+                return Optional.of("");
+            }
         }
         return Optional.empty();
     }

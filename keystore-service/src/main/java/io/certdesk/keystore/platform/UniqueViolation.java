@@ -15,6 +15,10 @@ public final class UniqueViolation {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return true;
             }
+            // Hibernate Reactive reports flush failures as its own exception, without the driver's as cause
+            if (t instanceof org.hibernate.JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
         }
         return false;
     }
