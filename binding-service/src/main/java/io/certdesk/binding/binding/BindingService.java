@@ -162,8 +162,9 @@ public class BindingService {
                     + "); point the DNS of " + b.domain + " to it.");
         }
         if (b.certificateId == null) {
-            warnings.add("No certificate is linked yet; the web server configuration expects its files under "
-                    + config.tlsRoot() + "/" + b.domain + "/.");
+            warnings.add("No certificate is linked yet, so the rendered web server configuration serves " + b.domain
+                    + " over plain HTTP only (ACME challenges included) and /resolve ignores it; once a certificate "
+                    + "is linked its HTTPS block expects the files under " + config.tlsRoot() + "/" + b.domain + "/.");
         }
         return new BindingResult(view, view.httpsUrl(), warnings);
     }

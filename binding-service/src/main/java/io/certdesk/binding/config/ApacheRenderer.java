@@ -27,11 +27,13 @@ public class ApacheRenderer {
                 .append("# Certificates: ").append(config.tlsRoot())
                 .append("/<domain>/{fullchain.pem,privkey.pem,passphrase}.\n")
                 .append("# The helper prints the passphrase of <servername>'s key, so a restart never waits for input.\n")
+                .append("# A domain whose certificate is not linked yet gets no HTTPS virtual host, so its missing files\n")
+                .append("# cannot stop Apache from loading the others.\n")
                 .append("SSLPassPhraseDialog ").append(quote("exec:" + config.apachePassphraseHelper())).append("\n\n");
         for (String ip : server.ips()) {
             out.append("Listen ").append(TlsSettings.hostPort(ip, config.httpPort())).append("\n");
         }
-        for (ServerTls.EndpointTls e : server.endpoints()) {
+        for (ServerTls.EndpointTls e : server.servedEndpoints()) {
             out.append("Listen ").append(TlsSettings.hostPort(e.ip(), e.port())).append(" https\n");
         }
         String responder = config.acmeResponderUrl().endsWith("/")
@@ -45,22 +47,32 @@ public class ApacheRenderer {
                         .append("    ProxyPass ").append(TlsSettings.ACME_PATH).append(" ")
                         .append(responder).append(TlsSettings.ACME_PATH).append("\n")
                         .append("    ProxyPassReverse ").append(TlsSettings.ACME_PATH).append(" ")
-                        .append(responder).append(TlsSettings.ACME_PATH).append("\n")
-                        .append("    RedirectMatch permanent \"^/(?!\\.well-known/acme-challenge/)(.*)$\" \"")
-                        .append(d.httpsUrl()).append("$1\"\n")
-                        .append("</VirtualHost>\n");
+                        .append(responder).append(TlsSettings.ACME_PATH).append("\n");
+                if (d.served()) {
+                    out.append("    RedirectMatch permanent \"^/(?!\\.well-known/acme-challenge/)(.*)$\" \"")
+                            .append(d.httpsUrl()).append("$1\"\n");
+                } else {
+                    // no HTTPS virtual host to send visitors to yet: serve plain HTTP until the certificate is linked
+                    out.append("    # waits for its certificate: plain HTTP, no redirect to HTTPS yet\n")
+                            .append("    DocumentRoot ").append(documentRoot(d.domain())).append("\n");
+                }
+                out.append("</VirtualHost>\n");
             }
         }
         for (ServerTls.EndpointTls e : server.endpoints()) {
-            out.append("\n# HTTPS on ").append(TlsSettings.hostPort(e.ip(), e.port())).append(e.shared()
+            out.append("\n# HTTPS on ").append(TlsSettings.hostPort(e.ip(), e.port())).append(e.domains().isEmpty()
+                    ? ": nothing is served (or listened on) until a certificate is linked.\n" : e.shared()
                     ? ": shared, the certificate is chosen by SNI; the first virtual host is the default.\n"
                     : ": exclusive to one domain.\n");
+            for (ServerTls.DomainTls d : e.waiting()) {
+                out.append("# ").append(d.domain()).append(" waits for its certificate; its virtual host appears once one ")
+                        .append("is linked (files under ").append(layout.of(d.domain()).directory()).append("/).\n");
+            }
             for (ServerTls.DomainTls d : e.domains()) {
                 TlsLayout.Files files = layout.of(d.domain());
                 out.append("<VirtualHost ").append(TlsSettings.hostPort(e.ip(), e.port())).append(">\n")
                         .append("    ServerName ").append(d.domain()).append("\n")
-                        .append("    DocumentRoot ").append(quote(TlsLayout.stripSlash(config.documentRoot()) + "/" + d.domain()))
-                        .append("\n")
+                        .append("    DocumentRoot ").append(documentRoot(d.domain())).append("\n")
                         .append("    SSLEngine on\n")
                         .append("    SSLCertificateFile ").append(quote(files.fullchain())).append("\n")
                         .append("    SSLCertificateKeyFile ").append(quote(files.privkey())).append("\n")
@@ -96,6 +108,10 @@ public class ApacheRenderer {
                 + "  \"\" | .* | *..* | *[!a-z0-9.-]*) echo \"certdesk: refusing server name '$1'\" >&2; exit 1 ;;\n"
                 + "esac\n"
                 + "exec head -n 1 \"$root/$domain/" + TlsLayout.PASSPHRASE + "\"\n";
+    }
+
+    private String documentRoot(String domain) {
+        return quote(TlsLayout.stripSlash(config.documentRoot()) + "/" + domain);
     }
 
     private static String quote(String value) {

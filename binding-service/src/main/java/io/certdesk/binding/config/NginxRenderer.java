@@ -25,7 +25,9 @@ public class NginxRenderer {
                 .append(server.serverId()).append(") for nginx.\n")
                 .append("# Include inside the http {} block. Certificates: ").append(config.tlsRoot())
                 .append("/<domain>/{fullchain.pem,privkey.pem,passphrase}.\n")
-                .append("# Keys load with ssl_password_file, so a restart never waits for a passphrase.\n");
+                .append("# Keys load with ssl_password_file, so a restart never waits for a passphrase.\n")
+                .append("# A domain whose certificate is not linked yet gets no HTTPS block, so its missing files\n")
+                .append("# cannot stop nginx from loading the others.\n");
         for (String ip : server.ips()) {
             out.append("\n# HTTP on ").append(ip).append(": ACME challenges go to the responder, everything else to HTTPS.\n");
             for (ServerTls.DomainTls d : server.domainsOn(ip)) {
@@ -35,17 +37,28 @@ public class NginxRenderer {
                         .append("    location ^~ ").append(TlsSettings.ACME_PATH).append(" {\n")
                         .append("        proxy_pass ").append(responder()).append(";\n")
                         .append("        proxy_set_header Host $host;\n")
-                        .append("    }\n")
-                        .append("    location / {\n")
-                        .append("        return 301 ").append(TlsSettings.origin(d.httpsUrl())).append("$request_uri;\n")
-                        .append("    }\n")
-                        .append("}\n");
+                        .append("    }\n");
+                if (d.served()) {
+                    out.append("    location / {\n")
+                            .append("        return 301 ").append(TlsSettings.origin(d.httpsUrl())).append("$request_uri;\n")
+                            .append("    }\n");
+                } else {
+                    // no HTTPS block to send visitors to yet: serve plain HTTP until the certificate is linked
+                    out.append("    # waits for its certificate: plain HTTP, no redirect to HTTPS yet\n")
+                            .append("    root ").append(documentRoot(d.domain())).append(";\n");
+                }
+                out.append("}\n");
             }
         }
         for (ServerTls.EndpointTls e : server.endpoints()) {
-            out.append("\n# HTTPS on ").append(TlsSettings.hostPort(e.ip(), e.port())).append(e.shared()
+            out.append("\n# HTTPS on ").append(TlsSettings.hostPort(e.ip(), e.port())).append(e.domains().isEmpty()
+                    ? ": nothing is served until a certificate is linked.\n" : e.shared()
                     ? ": shared, the certificate is chosen by SNI; the first block is the default.\n"
                     : ": exclusive to one domain.\n");
+            for (ServerTls.DomainTls d : e.waiting()) {
+                out.append("# ").append(d.domain()).append(" waits for its certificate; its HTTPS block appears once one is ")
+                        .append("linked (files under ").append(layout.of(d.domain()).directory()).append("/).\n");
+            }
             boolean first = true;
             for (ServerTls.DomainTls d : e.domains()) {
                 TlsLayout.Files files = layout.of(d.domain());
@@ -53,8 +66,7 @@ public class NginxRenderer {
                         .append("    listen ").append(TlsSettings.hostPort(e.ip(), e.port())).append(" ssl http2")
                         .append(first ? " default_server" : "").append(";\n")
                         .append("    server_name ").append(d.domain()).append(";\n")
-                        .append("    root ").append(quote(TlsLayout.stripSlash(config.documentRoot()) + "/" + d.domain()))
-                        .append(";\n")
+                        .append("    root ").append(documentRoot(d.domain())).append(";\n")
                         .append("    ssl_certificate ").append(quote(files.fullchain())).append(";\n")
                         .append("    ssl_certificate_key ").append(quote(files.privkey())).append(";\n")
                         .append("    ssl_password_file ").append(quote(files.passphrase())).append(";\n")
@@ -72,6 +84,10 @@ public class NginxRenderer {
             }
         }
         return out.toString();
+    }
+
+    private String documentRoot(String domain) {
+        return quote(TlsLayout.stripSlash(config.documentRoot()) + "/" + domain);
     }
 
     private String responder() {

@@ -37,7 +37,9 @@ public class ServerConfigResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER, Roles.DEPLOYER})
     @Operation(operationId = "renderServerConfig", summary = "Render the complete TLS configuration for all bindings "
             + "of the server: listen sockets, virtual hosts, certificate paths, HTTP to HTTPS redirects, ACME "
-            + "challenge route and passphrase-less key loading; apache-passphrase-helper is the script Apache's "
+            + "challenge route and passphrase-less key loading. A binding without a linked certificate gets no HTTPS "
+            + "block (a comment says it waits) and is served over plain HTTP, so it cannot stop the others from "
+            + "loading; apache-passphrase-helper is the script Apache's "
             + "SSLPassPhraseDialog exec: runs (install it at the configured path, mode 0700, owner root)")
     public Uni<String> render(@PathParam("serverId") long serverId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"nginx", "apache", "apache-passphrase-helper"}))

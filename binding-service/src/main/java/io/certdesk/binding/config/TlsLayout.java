@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The fixed file layout the rendered configurations read and the keystore's deploy material must write:
  * {@code <tls-root>/<domain>/fullchain.pem} (leaf first, then intermediates), {@code privkey.pem}
- * (PEM, may be encrypted) and {@code passphrase} (the key's passphrase on one line).
+ * (PEM, may be encrypted) and {@code passphrase} (the key's passphrase on one line). The passphrase file
+ * must exist even for an unencrypted key (then empty): nginx refuses the whole file when an
+ * {@code ssl_password_file} is missing, and an empty one is accepted for a plain key.
  */
 @ApplicationScoped
 public class TlsLayout {

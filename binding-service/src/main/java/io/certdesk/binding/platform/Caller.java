@@ -39,19 +39,28 @@ public class Caller {
         return customer;
     }
 
-    /** The records this caller may read; a deployer token without a numeric server_id is refused. */
+    /**
+     * The records this caller may read. A token's claims only ever narrow what it sees: a deployer token is
+     * held to its numeric server_id, a customer token to its customer_id, and a token carrying both roles to
+     * both at once (a customer's deployer sees only that server, and only while it is the customer's).
+     * A deployer token without a numeric server_id is refused.
+     */
     public Scope scope() {
         if (isOperator()) {
             return Scope.ALL;
         }
-        if (identity.hasRole(Roles.DEPLOYER)) {
+        boolean deployer = identity.hasRole(Roles.DEPLOYER);
+        Long server = null;
+        if (deployer) {
             try {
-                return new Scope(null, Long.valueOf(String.valueOf(serverId())));
+                server = Long.valueOf(String.valueOf(serverId()));
             } catch (NumberFormatException e) {
                 throw new ForbiddenException("deployer token carries no server_id");
             }
         }
-        return new Scope(customerScope(), null);
+        // any non-operator that is not purely a deployer is a customer and must name one
+        String customer = deployer && !identity.hasRole(Roles.CUSTOMER) ? null : customerScope();
+        return new Scope(customer, server);
     }
 
     /** The server a deployer token is bound to, or null. */

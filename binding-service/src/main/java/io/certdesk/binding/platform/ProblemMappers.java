@@ -11,10 +11,16 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -96,8 +102,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         int status = e.getResponse().getStatus();
+        // JAX-RS answers 404 when a path or query parameter cannot be converted (it carries the conversion
+        // failure as cause); a route that matches nothing has no cause. The former is the client's typo: 400.
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            List<Problem.Violation> violations = unreadableParameters(resource, uri);
+            String detail = violations.isEmpty() ? "A path or query parameter cannot be read"
+                    : violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+            return problem(ProblemType.VALIDATION, detail, uri, violations);
+        }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
             case 404 -> "No resource at this path";
@@ -121,6 +135,45 @@ public class ProblemMappers {
         }
         Log.errorf(e, "Unhandled failure on %s", path(uri));
         return problem(ProblemType.INTERNAL, "An unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    /** The numeric path and query parameters of the matched method whose raw value is not a number. */
+    private static List<Problem.Violation> unreadableParameters(ResourceInfo resource, UriInfo uri) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null || uri == null) {
+            return List.of();
+        }
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (Parameter p : method.getParameters()) {
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            PathParam path = p.getAnnotation(PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (name == null) {
+                continue;
+            }
+            String raw = query != null ? uri.getQueryParameters().getFirst(name) : uri.getPathParameters().getFirst(name);
+            if (raw != null && !readable(raw, p.getType())) {
+                violations.add(new Problem.Violation(name, "must be a whole number, got '" + shorten(raw) + "'"));
+            }
+        }
+        return violations;
+    }
+
+    private static boolean readable(String raw, Class<?> type) {
+        try {
+            if (type == int.class || type == Integer.class) {
+                Integer.parseInt(raw.strip());
+            } else if (type == long.class || type == Long.class) {
+                Long.parseLong(raw.strip());
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String shorten(String raw) {
+        return raw.length() <= 32 ? raw : raw.substring(0, 32) + "...";
     }
 
     private static Response unauthenticated(UriInfo uri) {

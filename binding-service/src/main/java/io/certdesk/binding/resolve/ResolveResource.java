@@ -38,8 +38,10 @@ public class ResolveResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER, Roles.DEPLOYER})
     @Operation(operationId = "resolveEndpoint", summary = "Which binding answers a connection, chosen as a TLS server "
-            + "chooses: SNI name match on that IP:port, else the IP:port's default; 404 when nothing is bound there")
-    @APIResponse(responseCode = "404", description = "Nothing is bound to that IP:port, or it is not yours",
+            + "chooses among the bindings with a linked certificate (the only ones the rendered configuration serves "
+            + "over HTTPS): SNI name match on that IP:port, else the IP:port's default; 404 when none is there")
+    @APIResponse(responseCode = "404", description = "Nothing with a linked certificate is bound to that IP:port, "
+            + "or it is not yours",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Uni<Resolution> resolve(@QueryParam("ip") @NotBlank String ip,
             @QueryParam("port") @NotNull @Min(1) @Max(65535) Integer port,

@@ -3,6 +3,7 @@ package io.certdesk.binding.resolve;
 import io.certdesk.binding.binding.Binding;
 import io.certdesk.binding.binding.BindingRepository;
 import io.certdesk.binding.binding.BindingView;
+import io.certdesk.binding.config.ServerTls;
 import io.certdesk.binding.config.TlsLayout;
 import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
@@ -18,8 +19,10 @@ import java.util.Optional;
 
 /**
  * Answers which binding serves (IP, port, server name) exactly as the rendered nginx and Apache
- * configurations choose: the binding whose domain equals the SNI name on that endpoint, otherwise the
- * endpoint's default (the master binding, else the oldest binding there).
+ * configurations choose. Only bindings with a linked certificate are served over HTTPS (see
+ * {@link ServerTls#serves}); among them, the binding whose domain equals the SNI name on that endpoint,
+ * otherwise the endpoint's default (the master binding, else the oldest binding there). A name that is
+ * bound but still waits for its certificate therefore gets the default, as a real client would.
  */
 @ApplicationScoped
 public class ResolveService {
@@ -44,9 +47,19 @@ public class ResolveService {
             name = Optional.of(result.name().orElseThrow(() -> DomainException.invalid("serverName", result.problem())));
         }
         Optional<String> sni = name;
-        return bindings.at(ip, port).flatMap(candidates -> {
+        return bindings.at(ip, port).flatMap(bound -> {
+            // the rendered configurations have no HTTPS block for a binding still waiting for its certificate
+            List<Binding> candidates = bound.stream().filter(ServerTls::serves).toList();
             if (candidates.isEmpty()) {
-                return Uni.createFrom().failure(nothingAt(ip, port));
+                return bound.isEmpty() ? Uni.createFrom().failure(nothingAt(ip, port))
+                        : servers.findById(bound.get(0).serverId).map(server -> {
+                            if (server == null || !scope.allows(server.customerId, server.id)) {
+                                throw nothingAt(ip, port);
+                            }
+                            throw new DomainException(ProblemType.NOT_FOUND, "No binding answers on " + ip + ":" + port
+                                    + " yet: " + String.join(", ", bound.stream().map(b -> b.domain).toList())
+                                    + " wait(s) for a certificate to be linked");
+                        });
             }
             Binding chosen = choose(candidates, sni);
             Resolution.Match match = sni.isPresent() && sni.get().equals(chosen.domain)

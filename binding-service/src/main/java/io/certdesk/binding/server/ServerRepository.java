@@ -8,15 +8,31 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Servers, optionally narrowed to one customer. */
 @ApplicationScoped
 public class ServerRepository implements PanacheRepository<Server> {
 
-    public PanacheQuery<Server> listed(String customerId) {
-        return customerId == null ? findAll(Sort.by("id")) : find("customerId", Sort.by("id"), customerId);
+    /** The servers {@code scope} may see, narrowed further to {@code customerId} when that is not null. */
+    public PanacheQuery<Server> listed(Scope scope, String customerId) {
+        // the scope's own customer wins over a requested one: a customer asking for another's list gets their own
+        String customer = scope.customerId() != null ? scope.customerId() : customerId;
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (customer != null) {
+            where.add("customerId = :customer");
+            params.put("customer", customer);
+        }
+        if (scope.serverId() != null) {
+            where.add("id = :server");
+            params.put("server", scope.serverId());
+        }
+        return where.isEmpty() ? findAll(Sort.by("id")) : find(String.join(" and ", where), Sort.by("id"), params);
     }
 
     public Uni<Server> findByHostname(String hostname) {

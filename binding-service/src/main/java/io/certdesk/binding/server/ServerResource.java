@@ -37,6 +37,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityRequirement(name = "jwt")
 public class ServerResource {
 
+    /** The last page a list may ask for; with at most 200 per page its offset still fits in an int. */
+    static final int MAX_PAGE = 10_000_000;
+
     private final ServerService service;
     private final Caller caller;
 
@@ -60,10 +63,10 @@ public class ServerResource {
     @Operation(operationId = "listServers", summary = "List servers (a customer sees only their own)")
     public Uni<Page<ServerView>> list(
             @QueryParam("customerId") String customerId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            // page * size is the query's int offset: 10,000,000 * 200 stays below Integer.MAX_VALUE
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        String scope = caller.customerScope();
-        return service.list(scope != null ? scope : blankToNull(customerId), page, size);
+        return service.list(caller.scope(), blankToNull(customerId), page, size);
     }
 
     @GET
@@ -71,7 +74,7 @@ public class ServerResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
     @Operation(operationId = "getServer", summary = "Read one server")
     public Uni<ServerView> get(@PathParam("id") long id) {
-        return service.get(id, caller.customerScope());
+        return service.get(id, caller.scope());
     }
 
     @PUT

@@ -7,6 +7,7 @@ import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.Page;
 import io.certdesk.binding.platform.ConstraintFailures;
+import io.certdesk.binding.platform.Scope;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -95,23 +96,18 @@ public class ServerService {
                 "The master domain " + masterDomain + " conflicts with a binding on server " + id));
     }
 
-    /** Reads a server; {@code customerId} non-null restricts to that customer's servers (others look absent). */
+    /** Reads a server; servers outside {@code scope} look absent. */
     @WithSession
-    public Uni<ServerView> get(long id, String customerId) {
-        return require(id, customerId).map(ServerView::of);
+    public Uni<ServerView> get(long id, Scope scope) {
+        return servers.visible(id, scope).map(ServerView::of);
     }
 
+    /** Lists the servers {@code scope} may see, optionally only those of {@code customerId}. */
     @WithSession
-    public Uni<Page<ServerView>> list(String customerId, int page, int size) {
-        var query = servers.listed(customerId);
+    public Uni<Page<ServerView>> list(Scope scope, String customerId, int page, int size) {
+        var query = servers.listed(scope, customerId);
         return query.page(page, size).list().flatMap(items -> query.count()
                 .map(total -> new Page<>(items.stream().map(ServerView::of).toList(), page, size, total)));
-    }
-
-    private Uni<Server> require(long id, String customerId) {
-        return servers.findById(id)
-                .map(s -> s != null && (customerId == null || customerId.equals(s.customerId)) ? s : null)
-                .onItem().ifNull().failWith(() -> DomainException.notFound("Server", id));
     }
 
     private static String domain(String field, String value) {

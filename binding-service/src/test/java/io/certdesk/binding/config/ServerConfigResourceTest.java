@@ -36,6 +36,7 @@ class ServerConfigResourceTest {
         int id = Fixtures.server("C-1", ip, "www.cfg" + n + ".example", 0);
         Fixtures.bind(id, Fixtures.binding("shop.cfg" + n + ".example", "SNI"));
         Fixtures.bind(id, Fixtures.binding("alt.cfg" + n + ".example", "ALTERNATE_PORT"));
+        Fixtures.certify(id);
         String nginx = as(Roles.STAFF).queryParam("format", "nginx").get("/servers/{id}/config", id)
                 .then().statusCode(200).extract().asString();
         assertTrue(nginx.contains("listen " + ip + ":443 ssl http2 default_server;\n    server_name www.cfg" + n), nginx);

@@ -2,7 +2,9 @@ package io.certdesk.binding.config;
 
 import static io.certdesk.binding.platform.TestTokens.as;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,6 +60,7 @@ class WebServerPeerTest {
             for (Map<String, Object> b : Fixtures.bindings(id)) {
                 Peers.certificate(PeerProfile.TLS_ROOT, b.get("domain").toString());
             }
+            Fixtures.certify(id);
             syntaxServer = id;
         }
         return syntaxServer;
@@ -110,6 +113,52 @@ class WebServerPeerTest {
                 "apache2 -t should fail without mod_ssl");
     }
 
+    /**
+     * A domain bound before its certificate exists (no files under the TLS root yet) must not stop the web
+     * server from loading the configuration of every other domain, and /resolve must agree that the
+     * waiting domain is not served over HTTPS yet.
+     */
+    @Test
+    void aBindingWaitingForItsCertificateLeavesTheServerLoadable() throws Exception {
+        Peers.tool("nginx", "nginx");
+        String apache2 = Peers.tool("apache2", "apache2");
+        int id = Fixtures.server("C-1", "127.0.1.20", "www.waiting.test", 0);
+        Fixtures.bind(id, Fixtures.binding("ready.waiting.test", "SNI"));
+        Fixtures.certify(id);
+        Fixtures.bind(id, Fixtures.binding("pending.waiting.test", "SNI"));
+        Fixtures.bind(id, Fixtures.binding("pending-alt.waiting.test", "ALTERNATE_PORT"));
+        for (String domain : List.of("www.waiting.test", "ready.waiting.test")) {
+            Peers.certificate(PeerProfile.TLS_ROOT, domain);
+        }
+
+        String nginx = render(id, "nginx");
+        Path dir = Files.createTempDirectory(PeerProfile.ROOT, "nginx-wait-");
+        Path rendered = Files.writeString(dir.resolve("certdesk.conf"), nginx);
+        Peers.Result r = Peers.run(Peers.nginx(dir, Peers.nginxWrapper(dir, rendered), "-t"), dir);
+        assertEquals(0, r.exit(), "nginx -t rejected the rendered config:\n" + r.output() + "\n" + nginx);
+        assertTrue(nginx.contains("# pending.waiting.test waits for its certificate"), nginx);
+        assertFalse(nginx.contains("ssl_certificate \"" + PeerProfile.TLS_ROOT + "/pending.waiting.test/"), nginx);
+        assertFalse(nginx.contains("return 301 https://pending.waiting.test"), "no redirect to a missing HTTPS block");
+        assertFalse(nginx.contains(":" + PeerProfile.ALT_FIRST + " ssl"), nginx);
+
+        String apache = render(id, "apache");
+        Path adir = Files.createTempDirectory(PeerProfile.ROOT, "apache-wait-");
+        Path arendered = Files.writeString(adir.resolve("certdesk.conf"), apache);
+        Peers.Result a = Peers.run(List.of(apache2, "-t", "-d", adir.toString(), "-f",
+                Peers.apacheWrapper(adir, arendered).toString()), adir);
+        assertEquals(0, a.exit(), "apache2 -t rejected the rendered config:\n" + a.output() + "\n" + apache);
+        assertTrue(apache.contains("# pending.waiting.test waits for its certificate"), apache);
+        assertFalse(apache.contains("SSLCertificateFile \"" + PeerProfile.TLS_ROOT + "/pending.waiting.test/"), apache);
+        assertFalse(apache.contains("Listen 127.0.1.20:" + PeerProfile.ALT_FIRST), apache);
+
+        // a client asking for the waiting name gets the endpoint's default, as the rendered blocks would answer
+        as(Roles.STAFF).queryParam("ip", "127.0.1.20").queryParam("port", HTTPS)
+                .queryParam("serverName", "pending.waiting.test").get("/resolve").then().statusCode(200)
+                .body("domain", equalTo("www.waiting.test")).body("matchedBy", equalTo("DEFAULT"));
+        as(Roles.STAFF).queryParam("ip", "127.0.1.20").queryParam("port", PeerProfile.ALT_FIRST).get("/resolve")
+                .then().statusCode(404).body("detail", containsString("pending-alt.waiting.test"));
+    }
+
     /** Installs the helper as the configured exec: program and checks it reads the right passphrase file. */
     private static void installPassphraseHelper() throws Exception {
         Path helper = PeerProfile.ROOT.resolve("tls-passphrase");
@@ -140,6 +189,7 @@ class WebServerPeerTest {
             for (String domain : List.of("www.master.test", "shop.sni.test", "dedicated.test", "alt.test")) {
                 Peers.certificate(PeerProfile.TLS_ROOT, domain);
             }
+            Fixtures.certify(server);
             loopbackServer = server;
         }
         return loopbackServer;

@@ -60,4 +60,15 @@ public final class Fixtures {
     public static List<Map<String, Object>> bindings(int serverId) {
         return as(Roles.STAFF).get("/servers/{id}/bindings", serverId).then().statusCode(200).extract().path("");
     }
+
+    /** Links a certificate ("crt-" + domain) to every binding of the server that has none yet. */
+    public static void certify(int serverId) {
+        for (Map<String, Object> b : bindings(serverId)) {
+            if (b.get("certificateId") == null) {
+                as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("certificateId", "crt-" + b.get("domain")))
+                        .put("/servers/{id}/bindings/{bid}/certificate", serverId, b.get("id"))
+                        .then().statusCode(200);
+            }
+        }
+    }
 }

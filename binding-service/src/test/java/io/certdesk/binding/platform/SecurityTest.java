@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,5 +46,37 @@ class SecurityTest {
                 .body("type", equalTo("https://certdesk.io/problems/malformed-request"));
         as(Roles.STAFF).contentType(ContentType.JSON).body("{\"hostname\":\"a.example.com\",\"rack\":1}").post("/servers")
                 .then().statusCode(400).body("type", equalTo("https://certdesk.io/problems/validation"));
+    }
+
+    private static String customerDeployerToken(String customerId, long serverId) {
+        return Jwt.issuer(TestTokens.ISSUER).subject("both").groups(java.util.Set.of(Roles.CUSTOMER, Roles.DEPLOYER))
+                .claim(Caller.CUSTOMER_CLAIM, customerId).claim(Caller.SERVER_CLAIM, Long.toString(serverId))
+                .expiresIn(Duration.ofMinutes(5)).sign();
+    }
+
+    @Test
+    void aTokenWithCustomerAndDeployerRolesIsLimitedByBothClaims() {
+        String ip = Fixtures.primaryIp();
+        int c1 = Fixtures.server("C-1", ip, "www.both" + Fixtures.next() + ".example", 0);
+        int other = Fixtures.server("C-1", Fixtures.primaryIp(), "www.both" + Fixtures.next() + ".example", 0);
+        Fixtures.certify(c1);
+        String foreign = customerDeployerToken("C-2", c1);
+        for (String path : new String[] {"/servers/{id}/bindings", "/servers/{id}/config", "/servers/{id}/addresses",
+                "/servers/{id}"}) {
+            given().auth().oauth2(foreign).get(path, c1).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(foreign).queryParam("ip", ip).queryParam("port", 443).get("/resolve")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        // the right customer is still held to the token's one server
+        String own = customerDeployerToken("C-1", c1);
+        given().auth().oauth2(own).get("/servers/{id}/bindings", c1).then().statusCode(200);
+        given().auth().oauth2(own).queryParam("ip", ip).queryParam("port", 443).get("/resolve").then().statusCode(200);
+        given().auth().oauth2(own).get("/servers/{id}/bindings", other).then().statusCode(404);
+        given().auth().oauth2(own).get("/servers/{id}/config", other).then().statusCode(404);
+        given().auth().oauth2(own).get("/servers/{id}", other).then().statusCode(404);
+        given().auth().oauth2(own).get("/servers").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].id", equalTo(c1));
     }
 }

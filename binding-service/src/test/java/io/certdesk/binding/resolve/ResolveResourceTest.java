@@ -32,6 +32,7 @@ class ResolveResourceTest {
         sniBody.put("certificateId", "crt-shop");
         Fixtures.bind(server, sniBody);
         Map<String, Object> alt = Fixtures.bind(server, Fixtures.binding("alt.res" + n + ".example", "ALTERNATE_PORT"));
+        Fixtures.certify(server);
 
         resolve(Roles.STAFF, ip, 443).queryParam("serverName", "SHOP.res" + n + ".example").get("/resolve")
                 .then().statusCode(200).body("domain", equalTo("shop.res" + n + ".example"))
@@ -57,8 +58,8 @@ class ResolveResourceTest {
     void customersResolveOnlyTheirOwnServers() {
         String mine = Fixtures.primaryIp();
         String theirs = Fixtures.primaryIp();
-        Fixtures.server("C-1", mine, "www.mine" + Fixtures.next() + ".example", 0);
-        Fixtures.server("C-2", theirs, "www.theirs" + Fixtures.next() + ".example", 0);
+        Fixtures.certify(Fixtures.server("C-1", mine, "www.mine" + Fixtures.next() + ".example", 0));
+        Fixtures.certify(Fixtures.server("C-2", theirs, "www.theirs" + Fixtures.next() + ".example", 0));
         resolve(Roles.CUSTOMER, mine, 443).get("/resolve").then().statusCode(200);
         resolve(Roles.CUSTOMER, theirs, 443).get("/resolve").then().statusCode(404);
     }

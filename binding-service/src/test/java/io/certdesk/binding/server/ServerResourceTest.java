@@ -122,6 +122,32 @@ class ServerResourceTest {
     void missingServerIs404() {
         as(Roles.STAFF).get("/servers/987654").then().statusCode(404)
                 .body("type", equalTo("https://certdesk.io/problems/not-found"));
-        as(Roles.STAFF).get("/servers/abc").then().statusCode(404);
+        // a non-numeric id is a bad request, not a missing server (see unreadableNumbersInPathOrQueryAre400...)
+        as(Roles.STAFF).get("/servers/abc").then().statusCode(400);
+    }
+
+    @Test
+    void pagesBeyondAnyPossibleOffsetAre400NotOverflow() {
+        as(Roles.STAFF).queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get("/servers").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("page"));
+        // the largest allowed page still runs (and is simply empty)
+        as(Roles.STAFF).queryParam("page", 10_000_000).queryParam("size", 200).get("/servers").then()
+                .statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void unreadableNumbersInPathOrQueryAre400NamingTheParameter() {
+        as(Roles.STAFF).get("/servers/abc").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/validation")).body("violations.field", hasItem("id"));
+        as(Roles.STAFF).get("/servers/abc/bindings").then().statusCode(400).body("violations.field", hasItem("serverId"));
+        as(Roles.STAFF).get("/servers/1/bindings/1x").then().statusCode(400)
+                .body("violations.field", hasItem("bindingId")).body("violations.field", not(hasItem("serverId")));
+        as(Roles.STAFF).queryParam("page", "first").get("/servers").then().statusCode(400)
+                .body("violations.field", hasItem("page"));
+        as(Roles.STAFF).queryParam("ip", "192.0.2.1").queryParam("port", "abc").get("/resolve").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("port"))
+                .body("detail", containsString("port"));
+        // a path that matches nothing is still 404
+        as(Roles.STAFF).get("/no-such-thing").then().statusCode(404);
     }
 }
