@@ -178,6 +178,7 @@ public final class Fixtures {
                                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200);
                         customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id)
                                 .then().statusCode(200);
+                        io.certdesk.order.phone.Calls.slotHasCome(id);
                         staff().body(Map.of("passed", true, "note", "代表者様にて確認完了"))
                                 .post("/orders/{id}/phone-verified", id).then().statusCode(200);
                     }

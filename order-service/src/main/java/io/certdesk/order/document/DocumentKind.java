@@ -11,15 +11,20 @@ public enum DocumentKind {
     SEAL_CERTIFICATE,
     /** Certified copy of the commercial registry (登記簿謄本 / 履歴事項全部証明書). */
     REGISTRY_TRANSCRIPT,
-    /** An attorney's opinion letter (弁護士意見書), asked for by EV. */
+    /** An attorney's opinion letter (弁護士意見書), asked for by EV products whose CA requires it. */
     ATTORNEY_OPINION;
 
-    /** The checklist of a certificate of {@code level}; DV needs none. */
-    public static List<DocumentKind> required(ValidationLevel level) {
+    /**
+     * The checklist of a certificate of {@code level}; DV needs none, EV adds the attorney's letter when the
+     * product (as copied into the order) requires it.
+     */
+    public static List<DocumentKind> required(ValidationLevel level, boolean attorneyLetter) {
         return switch (level) {
             case DV -> List.of();
             case OV -> List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT);
-            case EV -> List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT, ATTORNEY_OPINION);
+            case EV -> attorneyLetter
+                    ? List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT, ATTORNEY_OPINION)
+                    : List.of(APPLICATION_FORM, SEAL_CERTIFICATE, REGISTRY_TRANSCRIPT);
         };
     }
 }

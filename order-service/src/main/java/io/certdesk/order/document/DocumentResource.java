@@ -1,6 +1,8 @@
 package io.certdesk.order.document;
 
 import io.certdesk.order.platform.Caller;
+import io.certdesk.order.platform.Problem;
+import io.certdesk.order.platform.ProblemMappers;
 import io.certdesk.order.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,6 +57,10 @@ public class DocumentResource {
     @Consumes({FileTypes.PDF, FileTypes.JPEG, FileTypes.PNG})
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
     @Operation(operationId = "uploadDocument", summary = "Upload a document as the raw body (PDF, JPEG or PNG, checked by content)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "413", description = "The declared Content-Length exceeds the document limit; refused before the body is read",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> upload(@PathParam("orderId") long orderId, @PathParam("kind") DocumentKind kind,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("fileName") @Size(max = 200) String fileName, byte[] content) {

@@ -45,7 +45,7 @@ public class DocumentService {
     /** Creates the checklist the order's product requires; runs in the caller's transaction. */
     public Uni<Void> createChecklist(CertificateOrder o) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (DocumentKind kind : DocumentKind.required(o.validationLevel)) {
+        for (DocumentKind kind : DocumentKind.required(o.validationLevel, o.requiresAttorneyLetter)) {
             OrderDocument d = new OrderDocument();
             d.orderId = o.id;
             d.kind = kind;
@@ -60,7 +60,7 @@ public class DocumentService {
         return documents.ofOrder(o.id).map(list -> {
             Set<DocumentKind> accepted = list.stream().filter(d -> d.status == DocumentStatus.ACCEPTED)
                     .map(d -> d.kind).collect(Collectors.toSet());
-            return DocumentKind.required(o.validationLevel).stream().filter(k -> !accepted.contains(k)).toList();
+            return DocumentKind.required(o.validationLevel, o.requiresAttorneyLetter).stream().filter(k -> !accepted.contains(k)).toList();
         });
     }
 

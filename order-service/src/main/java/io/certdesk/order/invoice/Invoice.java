@@ -64,7 +64,13 @@ public class Invoice {
     @Version
     public long version;
 
+    /** What the customer still owes: nothing once the order was cancelled. */
     public long balanceJpy() {
-        return totalJpy - paidJpy;
+        return status.cancelled() ? 0 : totalJpy - paidJpy;
+    }
+
+    /** What must go back to the customer after a cancellation: everything received, applied or not. */
+    public long refundDueJpy() {
+        return status == InvoiceStatus.REFUND_DUE ? paidJpy + overpaidJpy : 0;
     }
 }

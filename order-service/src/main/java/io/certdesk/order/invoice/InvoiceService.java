@@ -14,6 +14,9 @@ import java.util.List;
 @ApplicationScoped
 public class InvoiceService {
 
+    /** invoice_line.description is varchar(500) (V7). */
+    static final int MAX_LINE_DESCRIPTION = 500;
+
     private final InvoiceRepository invoices;
     private final InvoiceCounterRepository counters;
     private final BillingConfig billing;
@@ -31,7 +34,7 @@ public class InvoiceService {
 
     public Uni<Invoice> issue(Billing b) {
         List<InvoiceView.Line> lines = new ArrayList<>();
-        lines.add(new InvoiceView.Line(1, LineKind.CA_FEE, "SSL申請料 " + b.productName() + " (" + b.domain() + ")",
+        lines.add(new InvoiceView.Line(1, LineKind.CA_FEE, caFeeDescription(b.productName(), b.domain()),
                 b.applicationFeeJpy(), b.taxRatePercent()));
         lines.add(new InvoiceView.Line(2, LineKind.SETUP_FEE,
                 (b.renewal() ? "更新時 " : "新規 ") + "設定作業及び申請代行手数料", b.setupFeeJpy(), b.taxRatePercent()));
@@ -69,14 +72,55 @@ public class InvoiceService {
         });
     }
 
-    /** Voids an unpaid invoice of a cancelled order; a paid one stays for staff to refund. */
-    public Uni<Invoice> voidIfUnpaid(long orderId) {
-        return invoices.ofOrder(orderId).map(i -> {
-            if (i != null && i.paidJpy == 0 && i.overpaidJpy == 0 && i.status == InvoiceStatus.OPEN) {
-                i.status = InvoiceStatus.VOID;
+    /**
+     * The CA-fee line: product and domain, cut (never inside a surrogate pair) to what the column holds. Both
+     * inputs are bounded (200 + 253) so the cut is only a safety net.
+     */
+    static String caFeeDescription(String productName, String domain) {
+        String text = "SSL申請料 " + productName + " (" + domain + ")";
+        if (text.length() <= MAX_LINE_DESCRIPTION) {
+            return text;
+        }
+        int end = MAX_LINE_DESCRIPTION - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /**
+     * Settles the invoice of an order being cancelled; runs in the caller's transaction on a locked order. Nothing
+     * received: VOID. Money received (applied or overpaid): REFUND_DUE, all of it to be refunded. Null without an
+     * invoice.
+     */
+    public Uni<Invoice> settleCancelled(long orderId) {
+        return invoices.ofOrder(orderId).flatMap(i -> {
+            if (i == null || i.status.cancelled()) {
+                return Uni.createFrom().item(i);
             }
-            return i;
+            i.status = i.paidJpy == 0 && i.overpaidJpy == 0 ? InvoiceStatus.VOID : InvoiceStatus.REFUND_DUE;
+            return invoices.flush().replaceWith(i);
         });
+    }
+
+    /**
+     * Fails with 409 unless {@code extras} are exactly the EXTRA lines of the order's issued invoice: a re-sent
+     * {@code invoice} command with other charges would otherwise be answered 200 and the charges never billed.
+     */
+    public Uni<Void> requireSameExtras(long orderId, List<ExtraCharge> extras) {
+        return invoices.ofOrder(orderId).flatMap(i -> i == null ? Uni.createFrom().voidItem()
+                : invoices.lines(i.id).flatMap(lines -> {
+                    List<String> issued = lines.stream().filter(l -> l.kind == LineKind.EXTRA)
+                            .sorted(java.util.Comparator.comparingInt(l -> l.position))
+                            .map(l -> l.description + "|" + l.amountJpy + "|" + l.taxRatePercent).toList();
+                    List<String> asked = extras.stream().map(x -> x.description().strip() + "|" + x.amountJpy() + "|"
+                            + (x.taxRatePercent() == null ? billing.taxRatePercent() : x.taxRatePercent())).toList();
+                    return issued.equals(asked) ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(DomainException.conflict("Order " + orderId
+                                    + " was already invoiced with invoice " + i.number + " (" + issued.size()
+                                    + " extra charge(s), " + i.totalJpy + " JPY); these extra charges differ. "
+                                    + "Bill them on a new order or cancel and re-order"));
+                }));
     }
 
     /** The order's invoice or null; runs in the caller's session. */

@@ -1,6 +1,15 @@
 package io.certdesk.order.invoice;
 
-/** OPEN until paid in full; OVERPAID flags money received beyond the total; VOID when the order was cancelled unpaid. */
+/**
+ * OPEN until paid in full; OVERPAID flags money received beyond the total; VOID when the order was cancelled
+ * before anything was paid; REFUND_DUE when it was cancelled after money arrived (or money arrived afterwards):
+ * everything received must be refunded.
+ */
 public enum InvoiceStatus {
-    OPEN, PAID, OVERPAID, VOID
+    OPEN, PAID, OVERPAID, VOID, REFUND_DUE;
+
+    /** Whether the order behind the invoice was cancelled, so nothing is due any more. */
+    public boolean cancelled() {
+        return this == VOID || this == REFUND_DUE;
+    }
 }

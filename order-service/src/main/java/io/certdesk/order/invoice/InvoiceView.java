@@ -25,6 +25,9 @@ public record InvoiceView(
         long balanceJpy,
         @Schema(description = "Money received beyond the total, to be refunded or credited; never absorbed")
         long overpaidJpy,
+        @Schema(description = "REFUND_DUE only: everything received (paid and overpaid), to be refunded because the "
+                + "order was cancelled; 0 otherwise")
+        long refundDueJpy,
         InvoiceStatus status,
         Instant createdAt) {
 
@@ -45,6 +48,6 @@ public record InvoiceView(
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
         return new InvoiceView(i.id, i.number, i.orderId, i.customerId, i.issuerName, i.registrationNumber,
                 i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.balanceJpy(), i.overpaidJpy,
-                i.status, i.createdAt);
+                i.refundDueJpy(), i.status, i.createdAt);
     }
 }

@@ -3,6 +3,7 @@ package io.certdesk.order.order;
 import io.certdesk.order.invoice.InvoiceService;
 import io.certdesk.order.invoice.InvoiceView;
 import io.certdesk.order.platform.Caller;
+import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.Roles;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,11 +66,12 @@ public class OrderResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
     @Operation(operationId = "listOrders", summary = "List orders, newest first; customers see only their own")
-    public Uni<Page<OrderView>> list(@QueryParam("state") OrderState state,
+    public Uni<Page<OrderView>> list(
+            @QueryParam("state") @Parameter(schema = @Schema(implementation = OrderState.class)) String state,
             @QueryParam("customerId") String customerId,
             @QueryParam("domain") String domain,
-            @QueryParam("dueFrom") LocalDate dueFrom,
-            @QueryParam("dueTo") LocalDate dueTo,
+            @QueryParam("dueFrom") @Parameter(schema = @Schema(implementation = LocalDate.class)) String dueFrom,
+            @QueryParam("dueTo") @Parameter(schema = @Schema(implementation = LocalDate.class)) String dueTo,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String scope = caller.customerScope();
@@ -75,8 +80,32 @@ public class OrderResource {
         }
         String normalisedDomain = domain == null || domain.isBlank() ? null
                 : domain.strip().toLowerCase(java.util.Locale.ROOT);
-        return service.list(new OrderFilter(state, scope != null ? scope : customerId, normalisedDomain, dueFrom, dueTo),
-                page, size);
+        return service.list(new OrderFilter(state(state), scope != null ? scope : customerId, normalisedDomain,
+                date("dueFrom", dueFrom), date("dueTo", dueTo)), page, size);
+    }
+
+    // Query values are parsed here rather than by JAX-RS, which turns a failed conversion into a 404.
+    private static OrderState state(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OrderState.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("state", "'" + value + "' is not an order state; one of "
+                    + java.util.Arrays.toString(OrderState.values()));
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(field, "'" + value + "' is not a date (yyyy-MM-dd)");
+        }
     }
 
     @GET

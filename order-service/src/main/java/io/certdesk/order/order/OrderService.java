@@ -16,6 +16,7 @@ import io.certdesk.order.quote.QuoteService;
 import io.certdesk.order.quote.QuoteStatus;
 import io.certdesk.order.siteseal.SiteSealService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +86,7 @@ public class OrderService {
                 o.customerId = q.customerId;
                 o.productCode = q.productCode;
                 o.validationLevel = q.validationLevel;
+                o.requiresAttorneyLetter = q.requiresAttorneyLetter;
                 o.orderType = q.orderType;
                 o.domain = q.domain;
                 o.serverId = q.serverId;
@@ -116,12 +118,16 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> invoice(long id, List<ExtraCharge> extras, String note, String actor) {
-        return run(id, OrderCommand.INVOICE, note, actor, NOTHING, o -> quotes.require(o.quoteId, null)
+        List<ExtraCharge> asked = extras == null ? List.of() : extras;
+        // As for issue: a repeat is only a repeat when it bills the same extra charges.
+        return workflow.lock(id, null).flatMap(o -> o.lastCommand == OrderCommand.INVOICE
+                        ? invoices.requireSameExtras(o.id, asked) : Uni.createFrom().voidItem())
+                .flatMap(checked -> run(id, OrderCommand.INVOICE, note, actor, NOTHING, o -> quotes.require(o.quoteId, null)
                 .flatMap(q -> invoices.issue(new InvoiceService.Billing(o.id, o.customerId, q.productName, o.domain,
                         q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent, o.orderType == OrderType.RENEWAL,
-                        extras == null ? List.of() : extras)))
+                        asked)))
                 .flatMap(i -> workflow.record(o.id, OrderEvent.Kind.PAYMENT, actor, "Invoice " + i.number
-                        + " issued: " + i.totalJpy + " JPY due " + i.dueDate)));
+                        + " issued: " + i.totalJpy + " JPY due " + i.dueDate))));
     }
 
     @WithTransaction
@@ -173,7 +179,7 @@ public class OrderService {
             if (!o.validationLevel.requiresOrganisationChecks()) {
                 return Uni.createFrom().voidItem();
             }
-            return documentsAccepted(o).flatMap(v -> calls.passed(o.id)).flatMap(passed -> passed
+            return documentsAccepted(o).flatMap(v -> calls.passed(o)).flatMap(passed -> passed
                     ? Uni.createFrom().voidItem()
                     : fail("The CA's verification call for order " + o.id + " has not passed yet"));
         }, o -> {
@@ -189,7 +195,19 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> cancel(long id, String note, String actor) {
-        return run(id, OrderCommand.CANCEL, note, actor, NOTHING, o -> invoices.voidIfUnpaid(o.id).replaceWithVoid());
+        return run(id, OrderCommand.CANCEL, note, actor, NOTHING, o -> invoices.settleCancelled(o.id).flatMap(i -> {
+            if (i == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String what = i.status == InvoiceStatus.VOID ? "Invoice " + i.number + " voided: nothing was paid"
+                    : "Invoice " + i.number + " REFUND_DUE: " + i.refundDueJpy() + " JPY received (" + i.paidJpy
+                            + " applied, " + i.overpaidJpy + " overpaid) must be refunded to the customer";
+            if (i.status == InvoiceStatus.REFUND_DUE) {
+                Log.warnf("Order %d cancelled with %d JPY received on invoice %s; flagged for refund", o.id,
+                        i.refundDueJpy(), i.number);
+            }
+            return workflow.record(o.id, OrderEvent.Kind.PAYMENT, actor, what);
+        }));
     }
 
     @WithTransaction

@@ -92,14 +92,15 @@ public class PaymentService {
 
     private Uni<Payment> apply(CertificateOrder order, Invoice invoice, PaymentRequest request, String key,
             String hash, String actor) {
-        if (invoice.status == InvoiceStatus.VOID) {
-            return Uni.createFrom().failure(DomainException.conflict("Invoice " + invoice.number
-                    + " is VOID (its order was cancelled); record the refund outside certdesk"));
-        }
-        PaymentMath.Outcome outcome = PaymentMath.apply(invoice.totalJpy, invoice.paidJpy, request.amountJpy());
+        // Money that arrives after the order was cancelled is still booked (never refused, never lost): none of it
+        // is due, so all of it is an overpayment and the invoice is REFUND_DUE.
+        boolean cancelled = invoice.status.cancelled();
+        PaymentMath.Outcome outcome = cancelled ? new PaymentMath.Outcome(0, request.amountJpy())
+                : PaymentMath.apply(invoice.totalJpy, invoice.paidJpy, request.amountJpy());
         invoice.paidJpy += outcome.appliedJpy();
         invoice.overpaidJpy += outcome.overpaymentJpy();
-        invoice.status = invoice.paidJpy < invoice.totalJpy ? InvoiceStatus.OPEN
+        invoice.status = cancelled ? InvoiceStatus.REFUND_DUE
+                : invoice.paidJpy < invoice.totalJpy ? InvoiceStatus.OPEN
                 : invoice.overpaidJpy > 0 ? InvoiceStatus.OVERPAID : InvoiceStatus.PAID;
 
         Payment p = new Payment();
@@ -123,7 +124,10 @@ public class PaymentService {
         String note = "Payment of " + p.amountJpy + " JPY by " + p.method
                 + (p.reference == null ? "" : " (" + p.reference + ")") + " on invoice " + invoice.number
                 + "; balance " + p.balanceAfterJpy + " JPY"
-                + (p.overpaymentJpy > 0 ? "; OVERPAYMENT of " + p.overpaymentJpy + " JPY flagged for refund or credit" : "");
+                + (cancelled ? "; the order is CANCELLED: nothing is due, REFUND_DUE " + invoice.refundDueJpy()
+                        + " JPY in total"
+                        : p.overpaymentJpy > 0 ? "; OVERPAYMENT of " + p.overpaymentJpy
+                                + " JPY flagged for refund or credit" : "");
         return payments.persist(p)
                 .flatMap(saved -> workflow.record(order.id, OrderEvent.Kind.PAYMENT, actor, note))
                 .flatMap(v -> invoices.flush())

@@ -54,11 +54,24 @@ public class PhoneVerificationService {
                             return Uni.createFrom().failure(DomainException.conflict(
                                     "The CA's call for order " + orderId + " has already passed"));
                         }
+                        Instant slot = Times.stored(request.slotStart().toInstant());
+                        boolean same = existing != null && existing.contactId == contact.id
+                                && existing.slotStart.equals(slot);
+                        // A retried proposal must not undo the customer's confirmation (or add a timeline entry).
+                        if (same && (existing.status == PhoneStatus.PROPOSED
+                                || existing.status == PhoneStatus.CONFIRMED)) {
+                            return Uni.createFrom().item(PhoneVerificationView.of(existing));
+                        }
+                        if (existing != null && existing.status == PhoneStatus.CONFIRMED) {
+                            return Uni.createFrom().failure(DomainException.conflict("The CA's call for order "
+                                    + orderId + " is CONFIRMED for " + local(existing.slotStart) + " with "
+                                    + existing.contactName + "; a confirmed slot is not replaced by another one"));
+                        }
                         PhoneVerification p = existing == null ? new PhoneVerification() : existing;
                         p.orderId = orderId;
                         p.contactId = contact.id;
                         p.contactName = contact.name;
-                        p.slotStart = Times.stored(request.slotStart().toInstant());
+                        p.slotStart = slot;
                         p.status = PhoneStatus.PROPOSED;
                         p.note = null;
                         p.updatedAt = Times.now();
@@ -73,7 +86,8 @@ public class PhoneVerificationService {
 
     @WithTransaction
     public Uni<PhoneVerificationView> confirm(long orderId, String scope, String actor) {
-        return workflow.lock(orderId, scope).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId)))
+        return workflow.lock(orderId, scope).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId))
+                        .flatMap(p -> requireAuthority(o, p).replaceWith(p)))
                 .flatMap(p -> {
                     if (p.status == PhoneStatus.CONFIRMED) {
                         return Uni.createFrom().item(PhoneVerificationView.of(p));
@@ -92,7 +106,9 @@ public class PhoneVerificationService {
     @WithTransaction
     public Uni<PhoneVerificationView> outcome(long orderId, OutcomeRequest request, String actor) {
         PhoneStatus result = request.passed() ? PhoneStatus.PASSED : PhoneStatus.FAILED;
-        return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId)))
+        return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId))
+                        .flatMap(p -> p.status == result || result == PhoneStatus.FAILED ? Uni.createFrom().item(p)
+                                : requireAuthority(o, p).replaceWith(p)))
                 .flatMap(p -> {
                     if (p.status == result) {
                         return Uni.createFrom().item(PhoneVerificationView.of(p));
@@ -100,6 +116,11 @@ public class PhoneVerificationService {
                     if (p.status != PhoneStatus.CONFIRMED) {
                         return Uni.createFrom().failure(DomainException.conflict("The CA's call for order " + orderId
                                 + " is " + p.status + "; an outcome is recorded only for a CONFIRMED slot"));
+                    }
+                    if (Times.now().isBefore(p.slotStart)) {
+                        return Uni.createFrom().failure(DomainException.conflict("The CA's call for order " + orderId
+                                + " is CONFIRMED for " + local(p.slotStart) + "; its outcome can be recorded only "
+                                + "once that time has come"));
                     }
                     p.status = result;
                     p.note = request.note();
@@ -116,9 +137,14 @@ public class PhoneVerificationService {
         return workflow.find(orderId, scope).flatMap(o -> require(orderId)).map(PhoneVerificationView::of);
     }
 
-    /** Whether the CA's call passed; runs in the caller's session. */
-    public Uni<Boolean> passed(long orderId) {
-        return calls.findById(orderId).map(p -> p != null && p.status == PhoneStatus.PASSED);
+    /**
+     * Whether the CA's call passed and the contact who answered still has the authority to (staff may have changed
+     * the contact or the customer since); runs in the caller's session.
+     */
+    public Uni<Boolean> passed(CertificateOrder o) {
+        return calls.findById(o.id).flatMap(p -> p == null || p.status != PhoneStatus.PASSED
+                ? Uni.createFrom().item(false)
+                : requireAuthority(o, p).replaceWith(true));
     }
 
     /** Why this contact or slot cannot be used, or null when both are fine. */
@@ -126,11 +152,9 @@ public class PhoneVerificationService {
         if (contact == null) {
             return "contact " + request.contactId() + " is not a contact of customer " + customer.id;
         }
-        if (!contact.authorisedForCaCall) {
-            return "contact " + contact.name + " is not authorised to answer the CA's call";
-        }
-        if (!customer.listed && !contact.representative) {
-            return "the company is not listed on a stock exchange, so its representative must answer the CA's call";
+        String authority = authority(customer, contact);
+        if (authority != null) {
+            return authority;
         }
         if (!request.slotStart().toInstant().isAfter(Times.now())) {
             return "slot must be in the future";
@@ -141,6 +165,39 @@ public class PhoneVerificationService {
                     + customer.callHoursTo + " (" + billing.zone() + ")";
         }
         return null;
+    }
+
+    /** Why this contact may not answer the CA's call for this customer, or null when they may. */
+    static String authority(Customer customer, CustomerContact contact) {
+        if (!contact.authorisedForCaCall) {
+            return "contact " + contact.name + " is not authorised to answer the CA's call";
+        }
+        if (!customer.listed && !contact.representative) {
+            return "the company is not listed on a stock exchange, so its representative must answer the CA's call";
+        }
+        return null;
+    }
+
+    /**
+     * Re-checks, on every later step, that the call's contact still has the authority checked at proposal: a 409
+     * naming the reason when the contact or the customer's flags changed (or the contact was removed).
+     */
+    private Uni<Void> requireAuthority(CertificateOrder o, PhoneVerification p) {
+        return customers.require(o.customerId, null).flatMap(customer -> customers.contactsOf(customer.id)
+                .flatMap(contacts -> {
+                    CustomerContact contact = contacts.stream().filter(c -> c.id.equals(p.contactId)).findFirst()
+                            .orElse(null);
+                    String problem = contact == null ? "contact " + p.contactName + " is no longer a contact of customer "
+                            + customer.id : authority(customer, contact);
+                    return problem == null ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(DomainException.conflict("The CA's call for order " + o.id
+                                    + " (" + p.status + ", " + p.contactName + ") can no longer be used: " + problem
+                                    + "; propose a new slot with an eligible contact"));
+                }));
+    }
+
+    private String local(Instant at) {
+        return at.atZone(billing.zone()).toLocalDateTime() + " (" + billing.zone() + ")";
     }
 
     private Uni<PhoneVerification> require(long orderId) {

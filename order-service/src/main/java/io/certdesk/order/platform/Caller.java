@@ -3,6 +3,7 @@ package io.certdesk.order.platform;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: their roles and the customer or server their token is bound to. */
@@ -32,7 +33,7 @@ public class Caller {
         if (isOperator()) {
             return null;
         }
-        String customer = jwt.getClaim(CUSTOMER_CLAIM);
+        String customer = scalar(jwt.getClaim(CUSTOMER_CLAIM));
         if (customer == null || customer.isBlank()) {
             throw new ForbiddenException("token carries no customer_id");
         }
@@ -41,8 +42,21 @@ public class Caller {
 
     /** The server a deployer token is bound to, or null. */
     public String serverId() {
-        Object claim = jwt.getClaim(SERVER_CLAIM);
-        return claim == null ? null : claim.toString();
+        return scalar(jwt.getClaim(SERVER_CLAIM));
+    }
+
+    /**
+     * A claim as text whatever JSON scalar the issuer used: {@code "C-1"} and {@code 42} are both ids. Reading it as
+     * a String directly throws ClassCastException for a number, which surfaced as a 500.
+     */
+    static String scalar(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        if (claim instanceof JsonString s) {
+            return s.getString();
+        }
+        return claim.toString();
     }
 
     /** Whether this caller may see the records of {@code customerId}: operators always, a customer only its own. */

@@ -33,6 +33,10 @@ public class Product {
     @Column(name = "validation_level", nullable = false, length = 2)
     public ValidationLevel validationLevel;
 
+    /** EV only: the CA asks for an attorney's opinion letter (弁護士意見書). */
+    @Column(name = "requires_attorney_letter", nullable = false)
+    public boolean requiresAttorneyLetter;
+
     @Column(name = "validity_months", nullable = false)
     public int validityMonths;
 

@@ -18,5 +18,7 @@ public record ProductRequest(
         @NotNull ValidationLevel validationLevel,
         @NotNull @Min(1) @Max(60) @Schema(description = "Certificate validity in months") Integer validityMonths,
         @NotNull @Min(0) @Max(10_000_000) @Schema(description = "CA application fee in JPY, tax included") Long applicationFeeJpy,
-        @Schema(description = "Whether the product is offered; defaults to true") Boolean active) {
+        @Schema(description = "Whether the product is offered; defaults to true") Boolean active,
+        @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; defaults to true for EV "
+                + "and must not be true for DV/OV") Boolean requiresAttorneyLetter) {
 }

@@ -33,6 +33,7 @@ public class ProductService {
             p.validityMonths = request.validityMonths();
             p.applicationFeeJpy = request.applicationFeeJpy();
             p.active = request.active() == null || request.active();
+            p.requiresAttorneyLetter = attorneyLetter(request.validationLevel(), request.requiresAttorneyLetter(), true);
             p.createdAt = Times.now();
             p.updatedAt = p.createdAt;
             return products.persistAndFlush(p).map(ProductView::of);
@@ -47,12 +48,15 @@ public class ProductService {
                         + "' was changed by someone else (version " + p.version + ", you sent " + update.version()
                         + "); read it again and retry"));
             }
+            boolean attorneyLetter = attorneyLetter(update.validationLevel(), update.requiresAttorneyLetter(),
+                    p.validationLevel != ValidationLevel.EV || p.requiresAttorneyLetter);
             p.name = update.name().strip();
             p.caBrand = update.caBrand().strip();
             p.validationLevel = update.validationLevel();
             p.validityMonths = update.validityMonths();
             p.applicationFeeJpy = update.applicationFeeJpy();
             p.active = update.active();
+            p.requiresAttorneyLetter = attorneyLetter;
             p.updatedAt = Times.now();
             return products.flush().map(ignored -> ProductView.of(p));
         });
@@ -72,6 +76,21 @@ public class ProductService {
     private Uni<Product> require(String code) {
         return products.findByCode(code)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Product", code));
+    }
+
+    /**
+     * Whether an EV product needs the attorney's opinion letter: {@code requested}, or {@code fallback} when not
+     * sent. Other levels never need it, and asking for it there is refused.
+     */
+    static boolean attorneyLetter(ValidationLevel level, Boolean requested, boolean fallback) {
+        if (level != ValidationLevel.EV) {
+            if (Boolean.TRUE.equals(requested)) {
+                throw DomainException.invalid("requiresAttorneyLetter", "only an EV product can require an "
+                        + "attorney's opinion letter; this one is " + level);
+            }
+            return false;
+        }
+        return requested == null ? fallback : requested;
     }
 
     private static DomainException duplicate(String code) {

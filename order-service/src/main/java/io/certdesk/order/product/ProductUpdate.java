@@ -16,5 +16,7 @@ public record ProductUpdate(
         @NotNull @Min(1) @Max(60) Integer validityMonths,
         @NotNull @Min(0) @Max(10_000_000) Long applicationFeeJpy,
         @NotNull Boolean active,
+        @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; kept when omitted "
+                + "(true for a product changed to EV)") Boolean requiresAttorneyLetter,
         @NotNull @Schema(description = "The version read; the update is refused when someone changed it since") Long version) {
 }

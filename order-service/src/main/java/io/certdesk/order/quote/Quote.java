@@ -35,6 +35,10 @@ public class Quote {
     @Column(name = "validation_level", nullable = false)
     public ValidationLevel validationLevel;
 
+    /** EV only: the CA asks for an attorney's opinion letter (弁護士意見書). */
+    @Column(name = "requires_attorney_letter", nullable = false)
+    public boolean requiresAttorneyLetter;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "order_type", nullable = false)
     public OrderType orderType;

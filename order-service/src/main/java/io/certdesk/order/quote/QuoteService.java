@@ -55,6 +55,7 @@ public class QuoteService {
                         q.productCode = product.code;
                         q.productName = product.name;
                         q.validationLevel = product.validationLevel;
+                        q.requiresAttorneyLetter = product.requiresAttorneyLetter;
                         q.orderType = request.type();
                         q.domain = domain.name().get();
                         q.serverId = request.serverId();

@@ -5,14 +5,24 @@ import static io.certdesk.order.Fixtures.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certdesk.order.Fixtures;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.certdesk.order.platform.Roles;
+import io.certdesk.order.platform.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Document files: content-checked, size-limited, stored and downloadable by the order's customer only. */
@@ -74,8 +84,12 @@ class DocumentResourceTest {
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(Fixtures.PDF, 0, huge, 0, Fixtures.PDF.length);
         staff().contentType("application/pdf").body(huge)
-                .put("/orders/{id}/documents/APPLICATION_FORM/file", o.orderId()).then().statusCode(400)
-                .body("detail", containsString("limit"));
+                .put("/orders/{id}/documents/APPLICATION_FORM/file", o.orderId()).then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("limit"));
+        // Chunked, without a Content-Length: only the service's own check after reading can refuse it.
+        String chunked = raw(o.orderId(), "Transfer-Encoding: chunked", huge);
+        assertTrue(chunked.startsWith("HTTP/1.1 400"), chunked);
+        assertTrue(chunked.contains("the limit is 5242880 bytes"), chunked);
         staff().get("/orders/{id}/documents", o.orderId()).then()
                 .body("find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
         staff().contentType("application/pdf").body(Fixtures.PDF)
@@ -96,5 +110,63 @@ class DocumentResourceTest {
                 .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("reason"));
         staff().post("/orders/{id}/documents/REGISTRY_TRANSCRIPT/accept", c.orderId()).then().statusCode(409)
                 .body("detail", containsString("REQUIRED"));
+    }
+
+    /**
+     * A staff PUT of the order's APPLICATION_FORM written on a plain socket: {@code header} and then {@code body}
+     * (sent in 64 KiB chunks when the header is chunked; none at all when null); answers the raw response.
+     */
+    private static String raw(long orderId, String header, byte[] body) {
+        String head = "PUT /orders/" + orderId + "/documents/APPLICATION_FORM/file HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + TestTokens.token(Roles.STAFF) + "\r\n"
+                + "Content-Type: application/pdf\r\n" + header + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                for (int at = 0; at < body.length; at += 65_536) {
+                    int n = Math.min(65_536, body.length - at);
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body, at, n);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            StringBuilder text = new StringBuilder();
+            int n;
+            while (!text.toString().contains("}") && (n = in.read(buffer)) > 0) {
+                text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new AssertionError("no answer to the upload of order " + orderId + ": " + e, e);
+        }
+    }
+
+    @Test
+    void anUploadDeclaringMoreThanTheLimitIsRefusedBeforeItsBodyIsRead() {
+        Fixtures.Created o = collecting();
+        // Only the headers are sent: the 413 must come without the server waiting for (or buffering) the body.
+        // One byte over the document limit, well under the HTTP layer's own body limit.
+        String answer = raw(o.orderId(), "Content-Length: 5242881", null);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("https://certdesk.io/problems/payload-too-large"), answer);
+        assertTrue(answer.contains("the limit is 5242880 bytes"), answer);
+        staff().get("/orders/{id}/documents", o.orderId()).then()
+                .body("find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
+    }
+
+    @Test
+    void theHttpBodyLimitCoversTheDocumentLimitWithHeadroom() {
+        var config = ConfigProvider.getConfig();
+        long documents = config.getValue("certdesk.workflow.max-document-bytes", Long.class);
+        String http = config.getValue("quarkus.http.limits.max-body-size", String.class);
+        assertEquals("6M", http, "the HTTP body limit must stay just above the document limit");
+        assertTrue(6L * 1024 * 1024 > documents);
     }
 }

@@ -180,6 +180,7 @@ class OrderWorkflowTest {
                 .body("detail", containsString("PROPOSED"));
         customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
+        io.certdesk.order.phone.Calls.slotHasCome(id);
         staff().body(Map.of("passed", true, "note", "代表者様にて確認完了")).post("/orders/{id}/phone-verified", id)
                 .then().statusCode(200).body("status", equalTo("PASSED"));
 
@@ -216,6 +217,7 @@ class OrderWorkflowTest {
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
                 .body("contactName", equalTo("担当 花子"));
         staff().post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200);
+        io.certdesk.order.phone.Calls.slotHasCome(id);
         staff().body(Map.of("passed", false, "note", "不在")).post("/orders/{id}/phone-verified", id)
                 .then().statusCode(200).body("status", equalTo("FAILED"));
         staff().body(Map.of("certificateId", "c")).post("/orders/{id}/issue", id).then().statusCode(409);
@@ -227,6 +229,41 @@ class OrderWorkflowTest {
                 .getList("findAll { it.kind == 'TRANSITION' }.toState");
         assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
                 "DOCUMENTS_PENDING", "PHONE_VERIFICATION", "ISSUED", "INSTALLED"), transitions);
+    }
+
+    @Test
+    void theAttorneysLetterIsOnTheChecklistOnlyWhenTheEvProductRequiresIt() {
+        // DV/OV products cannot ask for it; EV products do unless staff say their CA does not
+        staff().body(Map.of("code", Fixtures.unique("OV"), "name", "OV", "caBrand", "TestCA", "validationLevel", "OV",
+                "validityMonths", 12, "applicationFeeJpy", 1, "requiresAttorneyLetter", true)).post("/products")
+                .then().statusCode(400).body("violations[0].field", equalTo("requiresAttorneyLetter"));
+        String defaultEv = Fixtures.createProduct("EV", 100_000);
+        staff().get("/products/{code}", defaultEv).then().body("requiresAttorneyLetter", equalTo(true));
+        String code = Fixtures.unique("EV");
+        staff().body(Map.of("code", code, "name", "EV without letter", "caBrand", "TestCA", "validationLevel", "EV",
+                "validityMonths", 12, "applicationFeeJpy", 100_000, "requiresAttorneyLetter", false))
+                .post("/products").then().statusCode(201).body("requiresAttorneyLetter", equalTo(false));
+
+        JsonPath customerJson = Fixtures.createCustomer(true);
+        String customerId = customerJson.getString("id");
+        long quoteId = Fixtures.quote(customerId, code, "NEW", Fixtures.domain()).getLong("id");
+        customer(customerId).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
+        long id = staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        // a later product change does not alter the order's checklist
+        staff().body(Map.of("name", "EV without letter", "caBrand", "TestCA", "validationLevel", "EV",
+                "validityMonths", 12, "applicationFeeJpy", 100_000, "active", true, "requiresAttorneyLetter", true,
+                "version", 0)).put("/products/{code}", code).then().statusCode(200)
+                .body("requiresAttorneyLetter", equalTo(true));
+        Fixtures.Created o = new Fixtures.Created(id, customerId, customerJson);
+        Fixtures.advance(o, "EV", "DOCUMENTS_PENDING");
+        staff().get("/orders/{id}/documents", id).then()
+                .body("kind", contains("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"));
+        for (String kind : List.of("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT")) {
+            Fixtures.uploadAndAccept(id, kind);
+        }
+        command(id, "accept-documents");
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
     }
 
     @Test
@@ -317,7 +354,8 @@ class OrderWorkflowTest {
         staff().queryParam("state", "CONTRACTED").queryParam("size", 200).get("/orders").then()
                 .body("items.id", hasItem((int) a.orderId()))
                 .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("CONTRACTED")));
-        staff().queryParam("state", "NOPE").get("/orders").then().statusCode(404);
+        staff().queryParam("state", "NOPE").get("/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("state"));
 
         command(a.orderId(), "invoice");
         LocalDate due = LocalDate.parse(staff().get("/orders/{id}/invoice", a.orderId()).then().extract().jsonPath()

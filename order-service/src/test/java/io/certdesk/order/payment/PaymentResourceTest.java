@@ -153,11 +153,68 @@ class PaymentResourceTest {
     }
 
     @Test
-    void paymentsOnAVoidInvoiceAreRefused() {
+    void cancellingAnUnpaidOrderVoidsItsInvoiceWithNothingDueAndLaterMoneyIsRecordedAsRefundDue() {
         JsonPath invoice = invoicedOrder();
-        command(invoice.getLong("orderId"), "cancel");
-        Fixtures.pay(invoice.getLong("id"), 100, Fixtures.unique("v")).then().statusCode(409)
-                .body("detail", containsString("VOID"));
+        long invoiceId = invoice.getLong("id");
+        long orderId = invoice.getLong("orderId");
+        command(orderId, "cancel");
+        staff().get("/invoices/{id}", invoiceId).then().body("status", equalTo("VOID"))
+                .body("balanceJpy", equalTo(0)).body("refundDueJpy", equalTo(0));
+        staff().get("/orders/{id}/timeline", orderId).then()
+                .body("note", hasItem(containsString("Invoice " + invoice.getString("number") + " voided")));
+
+        // money that arrives anyway is booked, none of it applied, all of it flagged for refund
+        Fixtures.pay(invoiceId, 61_600, Fixtures.unique("v")).then().statusCode(201)
+                .body("appliedJpy", equalTo(0)).body("overpaymentJpy", equalTo(61_600))
+                .body("overpaymentFlagged", equalTo(true)).body("balanceAfterJpy", equalTo(0))
+                .body("invoiceStatus", equalTo("REFUND_DUE"));
+        staff().get("/invoices/{id}", invoiceId).then().body("status", equalTo("REFUND_DUE"))
+                .body("paidJpy", equalTo(0)).body("overpaidJpy", equalTo(61_600))
+                .body("balanceJpy", equalTo(0)).body("refundDueJpy", equalTo(61_600));
+        staff().get("/orders/{id}", orderId).then().body("state", equalTo("CANCELLED"));
+        staff().get("/orders/{id}/timeline", orderId).then()
+                .body("note", hasItem(containsString("REFUND_DUE 61600 JPY")));
+    }
+
+    @Test
+    void cancellingAPartlyPaidOrderLeavesEverythingReceivedAsRefundDue() {
+        JsonPath invoice = invoicedOrder();
+        long invoiceId = invoice.getLong("id");
+        long orderId = invoice.getLong("orderId");
+        Fixtures.pay(invoiceId, 30_000, Fixtures.unique("p")).then().statusCode(201);
+        command(orderId, "cancel");
+        staff().get("/invoices/{id}", invoiceId).then().body("status", equalTo("REFUND_DUE"))
+                .body("paidJpy", equalTo(30_000)).body("balanceJpy", equalTo(0))
+                .body("refundDueJpy", equalTo(30_000));
+        customer(invoice.getString("customerId")).get("/invoices/{id}", invoiceId).then()
+                .body("status", equalTo("REFUND_DUE")).body("refundDueJpy", equalTo(30_000));
+        staff().get("/orders/{id}/timeline", orderId).then()
+                .body("note", hasItem(containsString("REFUND_DUE: 30000 JPY")));
+
+        // the customer's second transfer does not complete the invoice: it adds to the refund
+        Fixtures.pay(invoiceId, 31_600, Fixtures.unique("p")).then().statusCode(201)
+                .body("appliedJpy", equalTo(0)).body("overpaymentJpy", equalTo(31_600))
+                .body("overpaymentFlagged", equalTo(true)).body("invoiceStatus", equalTo("REFUND_DUE"));
+        staff().get("/invoices/{id}", invoiceId).then().body("status", equalTo("REFUND_DUE"))
+                .body("paidJpy", equalTo(30_000)).body("overpaidJpy", equalTo(31_600))
+                .body("refundDueJpy", equalTo(61_600)).body("balanceJpy", equalTo(0));
+        staff().get("/orders/{id}", orderId).then().body("state", equalTo("CANCELLED"));
+        // and no "payment confirmed" mail goes out for a cancelled order
+        assertEquals(0, Outboxes.of(orderId).size());
+    }
+
+    @Test
+    void cancellingAPaidOrderFlagsTheWholeAmountForRefund() {
+        JsonPath invoice = invoicedOrder();
+        long invoiceId = invoice.getLong("id");
+        long orderId = invoice.getLong("orderId");
+        Fixtures.pay(invoiceId, 62_000, Fixtures.unique("p")).then().statusCode(201)
+                .body("invoiceStatus", equalTo("OVERPAID"));
+        staff().get("/orders/{id}", orderId).then().body("state", equalTo("PAID"));
+        command(orderId, "cancel");
+        staff().get("/invoices/{id}", invoiceId).then().body("status", equalTo("REFUND_DUE"))
+                .body("paidJpy", equalTo(61_600)).body("overpaidJpy", equalTo(400))
+                .body("refundDueJpy", equalTo(62_000)).body("balanceJpy", equalTo(0));
     }
 
     @Test

@@ -56,4 +56,15 @@ class SecurityTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
     }
+
+    @Test
+    void aNumericCustomerIdClaimIsReadAsText() {
+        // Some issuers write ids as JSON numbers; the claim must scope the caller, not fail with a 500.
+        String numeric = Jwt.issuer(TestTokens.ISSUER).subject("numeric").groups(Roles.CUSTOMER)
+                .claim("customer_id", 4711L).expiresIn(java.time.Duration.ofMinutes(10)).sign();
+        given().auth().oauth2(numeric).get("/orders").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(numeric).get("/customers/{id}", "4711").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(numeric).get("/customers/{id}", "C-1").then().statusCode(404);
+    }
 }

@@ -1,0 +1,111 @@
+package io.certdesk.order.phone;
+
+import static io.certdesk.order.Fixtures.TOKYO;
+import static io.certdesk.order.Fixtures.customer;
+import static io.certdesk.order.Fixtures.slotTomorrowAfternoon;
+import static io.certdesk.order.Fixtures.staff;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.certdesk.order.Fixtures;
+import io.certdesk.order.platform.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The CA's call: idempotent proposals, no outcome before the slot, authority re-checked at every later step. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class PhoneVerificationTest {
+
+    private static int phoneEntries(long orderId) {
+        return staff().get("/orders/{id}/timeline", orderId).then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.kind == 'PHONE' }").size();
+    }
+
+    /** Staff set whether the representative (contact 0) is still the representative; returns the new version. */
+    private static int setRepresentative(Fixtures.Created o, boolean representative, int version) {
+        Map<String, Object> body = Fixtures.customerBody(false, o.customer().getString("noticeEmail"));
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> c = new HashMap<>(o.customer().getMap("contacts[" + i + "]"));
+            if (i == 0) {
+                c.put("representative", representative);
+            }
+            contacts.add(c);
+        }
+        body.put("contacts", contacts);
+        body.put("version", version);
+        return staff().body(body).put("/customers/{id}", o.customerId()).then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+    }
+
+    @Test
+    void aRetriedProposalKeepsTheConfirmationAndAnotherSlotAfterConfirmationIs409() {
+        Fixtures.Created o = Fixtures.newOrder("OV", false, null);
+        long id = o.orderId();
+        Fixtures.advance(o, "OV", "PHONE_VERIFICATION");
+        Map<String, Object> slot = Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon());
+        staff().body(slot).post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
+                .body("status", equalTo("PROPOSED"));
+        int entries = phoneEntries(id);
+        staff().body(slot).post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
+                .body("status", equalTo("PROPOSED"));
+        customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        // the staff request that timed out is retried after the customer confirmed
+        staff().body(slot).post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(entries + 1, phoneEntries(id), "only the confirmation was added");
+
+        String otherTime = LocalDate.now(TOKYO).plusDays(1).atTime(15, 0).atZone(TOKYO).toOffsetDateTime().toString();
+        staff().body(Map.of("contactId", o.contactId(0), "slotStart", otherTime))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("CONFIRMED"));
+        staff().get("/orders/{id}/phone-verification", id).then().body("status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void noOutcomeBeforeTheSlotAndTheContactsAuthorityIsCheckedAgainUntilIssuance() {
+        Fixtures.Created o = Fixtures.newOrder("OV", false, null);
+        long id = o.orderId();
+        Fixtures.advance(o, "OV", "PHONE_VERIFICATION");
+        staff().body(Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200);
+
+        // the representative leaves before the customer confirms
+        int version = setRepresentative(o, false, 0);
+        customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(409)
+                .body("detail", containsString("representative"));
+        version = setRepresentative(o, true, version);
+        customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200);
+
+        // the call has not happened yet
+        staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(409)
+                .body("detail", containsString("once that time has come"));
+        Calls.slotHasCome(id);
+
+        // ... and the representative leaves before the outcome is recorded
+        version = setRepresentative(o, false, version);
+        staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(409)
+                .body("detail", containsString("representative"));
+        version = setRepresentative(o, true, version);
+        staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(200)
+                .body("status", equalTo("PASSED"));
+
+        // ... or after it passed, before the certificate is issued
+        version = setRepresentative(o, false, version);
+        staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id).then().statusCode(409)
+                .body("detail", containsString("representative"));
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
+        setRepresentative(o, true, version);
+        staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id).then().statusCode(200)
+                .body("state", equalTo("ISSUED"));
+    }
+}
