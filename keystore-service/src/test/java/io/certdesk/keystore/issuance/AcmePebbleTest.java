@@ -37,7 +37,7 @@ class AcmePebbleTest {
     public static class AcmeProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("certdesk.issuance.acme.directory-url", Pebble.DIRECTORY_URL,
+            return Map.of("certdesk.issuance.acme.directory-url", Pebble.OPEN.directoryUrl,
                     "certdesk.issuance.acme.server-trust", Pebble.tlsCa().toString(),
                     "certdesk.issuance.acme.poll-every", "1s",
                     "certdesk.issuance.acme.step-timeout", "30s",
@@ -51,10 +51,10 @@ class AcmePebbleTest {
 
     @AfterAll
     static void stopPebble() {
-        Pebble.stop();
+        Pebble.OPEN.stop();
     }
 
-    private static String applyFor(String cn, List<String> sans) {
+    static String applyFor(String cn, List<String> sans) {
         String key = KeyResourceTest.generate("C-1", "RSA_2048");
         as(Roles.STAFF).contentType(ContentType.JSON).body(KeyResourceTest.dvCsr(cn, sans)).post("/keys/{id}/csr", key)
                 .then().statusCode(200);
@@ -63,7 +63,7 @@ class AcmePebbleTest {
                 .post("/issuances").then().statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
     }
 
-    private static Map<String, Object> awaitEnd(String issuance) throws InterruptedException {
+    static Map<String, Object> awaitEnd(String issuance) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         Map<String, Object> view;
         do {
@@ -75,7 +75,7 @@ class AcmePebbleTest {
 
     @Test
     void dvCertificateIsIssuedThroughPebbleWithRealHttp01Validation() throws Exception {
-        Pebble.start(RestAssured.port);
+        Pebble.OPEN.start(RestAssured.port);
         String issuance = applyFor("shop.certdesk.test", List.of("shop.certdesk.test", "www.shop.certdesk.test"));
         Map<String, Object> view = awaitEnd(issuance);
         assertEquals("ISSUED", view.get("status"), "issuance ended " + view);
@@ -86,7 +86,7 @@ class AcmePebbleTest {
         Path dir = Files.createTempDirectory("acme");
         Files.writeString(dir.resolve("leaf.pem"), (String) cert.path("certificatePem"));
         Files.writeString(dir.resolve("chain.pem"), (String) cert.path("chainPem"));
-        Files.writeString(dir.resolve("root.pem"), Pebble.root());
+        Files.writeString(dir.resolve("root.pem"), Pebble.OPEN.root());
         String verified = Tools.openssl(null, "verify", "-CAfile", dir.resolve("root.pem").toString(),
                 "-untrusted", dir.resolve("chain.pem").toString(), dir.resolve("leaf.pem").toString());
         assertTrue(verified.contains(": OK"), verified);
@@ -103,8 +103,8 @@ class AcmePebbleTest {
 
     @Test
     void failedValidationEndsFailedWithTheCasProblem() throws Exception {
-        Pebble.start(RestAssured.port);
-        Pebble.resolve("unreachable.certdesk.test", "127.0.0.9");
+        Pebble.OPEN.start(RestAssured.port);
+        Pebble.OPEN.resolve("unreachable.certdesk.test", "127.0.0.9");
         String issuance = applyFor("unreachable.certdesk.test", List.of());
         Map<String, Object> view = awaitEnd(issuance);
         assertEquals("FAILED", view.get("status"), "issuance ended " + view);

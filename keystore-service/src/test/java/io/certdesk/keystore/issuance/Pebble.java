@@ -25,17 +25,30 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Pebble {
 
-    static final int ACME_PORT = 38400;
-    static final int MANAGEMENT_PORT = 38401;
-    static final int DNS_PORT = 38453;
-    static final int DNS_MANAGEMENT_PORT = 38455;
     static final Path DIR = Path.of("target/pebble").toAbsolutePath();
-    static final String DIRECTORY_URL = "https://127.0.0.1:" + ACME_PORT + "/dir";
+    /** Plain pebble. */
+    static final Pebble OPEN = new Pebble(38400, false);
+    /** Pebble that requires external account binding, as commercial CAs do (key from Debian's example). */
+    static final Pebble EAB = new Pebble(38410, true);
+    static final String EAB_KEY_ID = "kid-1";
+    static final String EAB_HMAC_KEY = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
 
-    private static Process pebble;
-    private static Process challtestsrv;
+    final int acmePort;
+    final int managementPort;
+    final int dnsPort;
+    final int dnsManagementPort;
+    final boolean eab;
+    final String directoryUrl;
+    private Process pebble;
+    private Process challtestsrv;
 
-    private Pebble() {
+    private Pebble(int basePort, boolean eab) {
+        this.acmePort = basePort;
+        this.managementPort = basePort + 1;
+        this.dnsPort = basePort + 3;
+        this.dnsManagementPort = basePort + 5;
+        this.eab = eab;
+        this.directoryUrl = "https://127.0.0.1:" + acmePort + "/dir";
     }
 
     /** The TLS CA and server certificate pebble's HTTPS uses (Debian ships none). */
@@ -62,55 +75,58 @@ final class Pebble {
     }
 
     /** Starts both servers; pebble validates http-01 on {@code httpPort}, where the service under test listens. */
-    static synchronized void start(int httpPort) throws Exception {
+    synchronized void start(int httpPort) throws Exception {
         if (pebble != null) {
             return;
         }
         Tools.requireTool("pebble", "pebble");
         Tools.requireTool("pebble-challtestsrv", "pebble");
         tlsCa();
-        Files.writeString(DIR.resolve("pebble-config.json"), """
+        Path config = DIR.resolve("pebble-config-" + acmePort + ".json");
+        Files.writeString(config, """
                 {"pebble": {
                   "listenAddress": "127.0.0.1:%d",
                   "managementListenAddress": "127.0.0.1:%d",
                   "certificate": "%s/cert.pem",
                   "privateKey": "%s/key.pem",
                   "httpPort": %d,
-                  "tlsPort": 38402,
+                  "tlsPort": %d,
                   "ocspResponderURL": "",
-                  "externalAccountBindingRequired": false}}
-                """.formatted(ACME_PORT, MANAGEMENT_PORT, DIR, DIR, httpPort));
+                  "externalAccountBindingRequired": %s,
+                  "externalAccountMACKeys": {"%s": "%s"}}}
+                """.formatted(acmePort, managementPort, DIR, DIR, httpPort, acmePort + 2, eab, EAB_KEY_ID, EAB_HMAC_KEY));
         challtestsrv = new ProcessBuilder("pebble-challtestsrv", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
-                "-dns01", "127.0.0.1:" + DNS_PORT, "-management", "127.0.0.1:" + DNS_MANAGEMENT_PORT,
+                "-dns01", "127.0.0.1:" + dnsPort, "-management", "127.0.0.1:" + dnsManagementPort,
                 "-http01", "", "-https01", "", "-tlsalpn01", "")
-                .redirectErrorStream(true).redirectOutput(DIR.resolve("challtestsrv.log").toFile()).start();
-        ProcessBuilder pb = new ProcessBuilder("pebble", "-config", DIR.resolve("pebble-config.json").toString(),
-                "-dnsserver", "127.0.0.1:" + DNS_PORT, "-strict=false")
-                .redirectErrorStream(true).redirectOutput(DIR.resolve("pebble.log").toFile());
+                .redirectErrorStream(true).redirectOutput(DIR.resolve("challtestsrv-" + acmePort + ".log").toFile()).start();
+        Path log = DIR.resolve("pebble-" + acmePort + ".log");
+        ProcessBuilder pb = new ProcessBuilder("pebble", "-config", config.toString(),
+                "-dnsserver", "127.0.0.1:" + dnsPort, "-strict=false")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PEBBLE_VA_NOSLEEP", "1");
         pb.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
         pb.environment().put("PEBBLE_AUTHZREUSE", "0");
         pb.environment().remove("PEBBLE_VA_ALWAYS_VALID");
         pebble = pb.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(Pebble::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (get(DIRECTORY_URL).statusCode() == 200) {
+                if (get(directoryUrl).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
                 // starting
             }
             if (!pebble.isAlive()) {
-                fail("pebble exited: " + Files.readString(DIR.resolve("pebble.log")));
+                fail("pebble exited: " + Files.readString(log));
             }
             Thread.sleep(200);
         }
-        fail("pebble did not answer within 20 s: " + Files.readString(DIR.resolve("pebble.log")));
+        fail("pebble did not answer within 20 s: " + Files.readString(log));
     }
 
-    static synchronized void stop() {
+    synchronized void stop() {
         if (pebble != null) {
             pebble.destroy();
             challtestsrv.destroy();
@@ -120,17 +136,17 @@ final class Pebble {
     }
 
     /** Makes pebble's DNS answer {@code host} with {@code address}. */
-    static void resolve(String host, String address) throws Exception {
+    void resolve(String host, String address) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + DNS_MANAGEMENT_PORT + "/add-a"))
+                        URI.create("http://127.0.0.1:" + dnsManagementPort + "/add-a"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"host\":\"" + host + "\",\"addresses\":[\"" + address + "\"]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
     }
 
     /** The root that signed this run's certificates (pebble makes a new one at every start). */
-    static String root() throws Exception {
-        return get("https://127.0.0.1:" + MANAGEMENT_PORT + "/roots/0").body();
+    String root() throws Exception {
+        return get("https://127.0.0.1:" + managementPort + "/roots/0").body();
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
