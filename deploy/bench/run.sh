@@ -12,6 +12,7 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2
 started=""
 if ! curl -sf localhost:8081/q/health/ready >/dev/null 2>&1; then
   echo "Starting the local stack..."
+  mkdir -p .data
   setsid deploy/local/run.sh > .data/bench-stack.log 2>&1 &
   started=$!
   trap 'kill -TERM "$started" 2>/dev/null; wait "$started" 2>/dev/null || true' EXIT

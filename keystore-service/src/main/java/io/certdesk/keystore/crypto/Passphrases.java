@@ -13,7 +13,7 @@ public final class Passphrases {
     static final String ALPHABET = "34679ACDEFGHJKLMNPQRTUWXYabdefhijmnrt";
     private static final int LENGTH = 24;
     /** Characters of a passphrase including its hyphens. */
-    public static final int LENGTH_WITH_SEPARATORS = LENGTH + LENGTH / 4 - 1;
+    private static final int LENGTH_WITH_SEPARATORS = LENGTH + LENGTH / 4 - 1;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Passphrases() {

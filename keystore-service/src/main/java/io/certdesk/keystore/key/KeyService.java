@@ -172,9 +172,12 @@ public class KeyService {
         return keyringFor(k).map(ring -> {
             byte[] dek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
             byte[] plain = Aead.decrypt(dek, k.passphraseCiphertext, Aad.passphrase(k.id));
-            char[] chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(plain)).array();
+            CharBuffer decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(plain));
             wipe(dek, plain);
-            return java.util.Arrays.copyOf(chars, Passphrases.LENGTH_WITH_SEPARATORS);
+            // exactly the decoded characters: the buffer's backing array may be longer than its content
+            char[] chars = Arrays.copyOf(decoded.array(), decoded.limit());
+            Arrays.fill(decoded.array(), '\0');
+            return chars;
         });
     }
 
