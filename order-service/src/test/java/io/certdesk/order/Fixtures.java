@@ -45,6 +45,15 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /**
+     * PUT {@code body} to {@code path} the way a careful client does: read the resource's ETag first and send it as
+     * If-Match. Returns the response for the caller's assertions.
+     */
+    public static io.restassured.response.Response replace(String path, Object body, Object... pathParams) {
+        String etag = staff().get(path, pathParams).then().statusCode(200).extract().header("ETag");
+        return staff().header("If-Match", etag).body(body).put(path, pathParams);
+    }
+
     public static Map<String, Object> customerBody(boolean listed, String email) {
         Map<String, Object> body = new HashMap<>();
         body.put("organisationName", "株式会社テスト");
@@ -86,6 +95,11 @@ public final class Fixtures {
                 "domain", domain, "serverId", "1")).post("/quotes").then().statusCode(201).extract().jsonPath();
     }
 
+    /** A certificate id (the keystore's UUID form) that is the same for the same order in every call. */
+    public static String certificateId(long orderId) {
+        return UUID.nameUUIDFromBytes(("certificate of order " + orderId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public static String domain() {
         return "www." + UUID.randomUUID().toString().substring(0, 8) + ".co.jp";
     }
@@ -95,7 +109,7 @@ public final class Fixtures {
         JsonPath customer = createCustomer(listed);
         String customerId = customer.getString("id");
         String product = createProduct(level, 38_500);
-        long quoteId = quote(customerId, product, "NEW", domain()).getLong("id");
+        String quoteId = quote(customerId, product, "NEW", domain()).getString("id");
         customer(customerId).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
         Map<String, Object> body = new HashMap<>();
         body.put("quoteId", quoteId);
@@ -108,8 +122,8 @@ public final class Fixtures {
 
     /** What {@link #newOrder} made. */
     public record Created(long orderId, String customerId, JsonPath customer) {
-        public long contactId(int index) {
-            return customer.getLong("contacts[" + index + "].id");
+        public String contactId(int index) {
+            return customer.getString("contacts[" + index + "].id");
         }
     }
 
@@ -123,8 +137,12 @@ public final class Fixtures {
     }
 
     public static io.restassured.response.Response pay(long invoiceId, long amount, String key) {
+        return pay(String.valueOf(invoiceId), amount, key);
+    }
+
+    public static io.restassured.response.Response pay(String invoiceId, long amount, String key) {
         return staff().header("Idempotency-Key", key)
-                .body(Map.of("invoiceId", invoiceId, "amountJpy", amount, "method", "BANK_TRANSFER",
+                .body(Map.of("invoiceId", String.valueOf(invoiceId), "amountJpy", amount, "method", "BANK_TRANSFER",
                         "reference", "振込 カ)テスト", "paidAt", OffsetDateTime.now(TOKYO).minusHours(1).toString()))
                 .post("/payments");
     }
@@ -174,7 +192,7 @@ public final class Fixtures {
                     var call = staff().get("/orders/{id}/phone-verification", id);
                     boolean passed = call.statusCode() == 200 && "PASSED".equals(call.path("status"));
                     if (org && !passed) {
-                        staff().body(Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon()))
+                        staff().body(Map.of("contactId", o.contactId(0), "slotStartsAt", slotTomorrowAfternoon()))
                                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200);
                         customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id)
                                 .then().statusCode(200);
@@ -182,7 +200,7 @@ public final class Fixtures {
                         staff().body(Map.of("passed", true, "note", "代表者様にて確認完了"))
                                 .post("/orders/{id}/phone-verified", id).then().statusCode(200);
                     }
-                    staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id)
+                    staff().body(Map.of("certificateId", certificateId(id))).post("/orders/{id}/issue", id)
                             .then().statusCode(200);
                 }
                 case "INSTALLED" -> command(id, "install");

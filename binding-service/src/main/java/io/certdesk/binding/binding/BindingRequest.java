@@ -1,5 +1,7 @@
 package io.certdesk.binding.binding;
 
+import io.certdesk.binding.ippool.IpPoolId;
+import io.certdesk.binding.platform.CertificateId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,9 +13,9 @@ public record BindingRequest(
         @NotBlank @Size(max = 253) @Schema(description = "Host name; IDNs are stored in punycode, lower case",
                 examples = "www.bbb.co.jp") String domain,
         @NotNull Strategy strategy,
-        @Size(max = 64) @Schema(description = "The keystore certificate this domain serves, once known") String certificateId,
+        @Schema(description = "The keystore certificate this domain serves, once known") CertificateId certificateId,
         @Size(max = 45) @Schema(description = "SNI and ALTERNATE_PORT: one of the server's addresses (default: the primary IP); "
                 + "not allowed for DEDICATED_IP") String ip,
         @Schema(description = "DEDICATED_IP only: the pool to draw from (default: the first pool with a free address)")
-        Long poolId) {
+        IpPoolId poolId) {
 }

@@ -6,9 +6,13 @@ import io.certdesk.binding.ippool.IpAddressRepository;
 import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.BindingConfig;
-import io.certdesk.binding.platform.ConstraintFailures;
+import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.ETags;
+import io.certdesk.binding.platform.Page;
+import io.certdesk.binding.platform.PageRequest;
 import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.platform.Times;
 import io.certdesk.binding.server.Server;
 import io.certdesk.binding.server.ServerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,7 +20,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +40,11 @@ public class BindingService {
     private final IpAddressRepository addresses;
     private final AddressAllocator allocator;
     private final BindingConfig config;
+    private final ETags etags;
 
     public BindingService(BindingRepository bindings, EndpointRepository endpoints, ServerRepository servers,
-            IpAddressRepository addresses, AddressAllocator allocator, BindingConfig config) {
+            IpAddressRepository addresses, AddressAllocator allocator, BindingConfig config, ETags etags) {
+        this.etags = etags;
         this.bindings = bindings;
         this.endpoints = endpoints;
         this.servers = servers;
@@ -60,8 +65,7 @@ public class BindingService {
         if (strategy != Strategy.DEDICATED_IP && request.poolId() != null) {
             throw DomainException.invalid("poolId", "only DEDICATED_IP draws from a pool");
         }
-        String certificateId = request.certificateId() == null || request.certificateId().isBlank()
-                ? null : request.certificateId().strip();
+        String certificateId = request.certificateId() == null ? null : request.certificateId().value();
         return servers.lock(serverId).onItem().ifNull().failWith(() -> DomainException.notFound("Server", serverId))
                 .flatMap(server -> bindings.ofDomain(serverId, domain).flatMap(existing -> {
                     if (existing != null) {
@@ -71,13 +75,13 @@ public class BindingService {
                     }
                     return switch (strategy) {
                         case SNI -> sni(server, ip);
-                        case DEDICATED_IP -> dedicated(server, request.poolId());
+                        case DEDICATED_IP -> dedicated(server, request.poolId() == null ? null : request.poolId().number());
                         case ALTERNATE_PORT -> alternatePort(server, ip);
                     };
                 }).flatMap(placement -> persist(server, domain, strategy, placement, certificateId)))
-                .onFailure(ConstraintFailures::test).transform(e -> {
+                .onFailure(DatabaseFailures::integrity).transform(e -> {
                     Log.infof("Binding %s on server %d lost a race: %s", domain, serverId,
-                            ConstraintFailures.constraint(e).orElse(""));
+                            DatabaseFailures.constraint(e).orElse(""));
                     return DomainException.conflict("A concurrent change on server " + serverId + " took the address, "
                             + "port or name needed for " + domain + "; read the bindings and retry");
                 });
@@ -137,7 +141,7 @@ public class BindingService {
         b.ip = placement.ip();
         b.port = placement.port();
         b.certificateId = certificateId;
-        b.createdAt = Instant.now();
+        b.createdAt = Times.now();
         return endpoint.flatMap(ignored -> bindings.persistAndFlush(b))
                 .flatMap(saved -> defaultOf(saved).map(def -> result(saved, def, server)));
     }
@@ -171,10 +175,11 @@ public class BindingService {
 
     /** Removes a binding, frees its endpoint when no one else uses it, and returns a dedicated IP to its pool. */
     @WithTransaction
-    public Uni<Void> unbind(long serverId, long bindingId) {
+    public Uni<Void> unbind(long serverId, long bindingId, String ifMatch) {
         return servers.lock(serverId).onItem().ifNull().failWith(() -> DomainException.notFound("Server", serverId))
                 .flatMap(server -> require(serverId, bindingId))
                 .flatMap(b -> {
+                    etags.check(ifMatch, BindingView.of(b), false);
                     if (b.master) {
                         return Uni.createFrom().failure(DomainException.conflict("Binding " + b.id + " is the master domain "
                                 + b.domain + " on the primary IP; change the server's master domain instead of unbinding it"));
@@ -209,17 +214,18 @@ public class BindingService {
     }
 
     @WithTransaction
-    public Uni<BindingView> linkCertificate(long serverId, long bindingId, String certificateId) {
+    public Uni<BindingView> linkCertificate(long serverId, long bindingId, String certificateId, String ifMatch) {
         return require(serverId, bindingId).flatMap(b -> {
-            b.certificateId = certificateId == null || certificateId.isBlank() ? null : certificateId.strip();
+            etags.check(ifMatch, BindingView.of(b), false);
+            b.certificateId = certificateId;
             return bindings.flush().map(ignored -> BindingView.of(b));
         });
     }
 
     @WithSession
-    public Uni<List<BindingView>> list(long serverId, Scope scope) {
+    public Uni<Page<BindingView>> list(long serverId, Scope scope, PageRequest paging) {
         return servers.visible(serverId, scope).flatMap(s -> bindings.ofServer(serverId))
-                .map(list -> list.stream().map(BindingView::of).toList());
+                .map(list -> paging.slice(list.stream().map(BindingView::of).toList()));
     }
 
     @WithSession

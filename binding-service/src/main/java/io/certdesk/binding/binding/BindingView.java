@@ -1,26 +1,30 @@
 package io.certdesk.binding.binding;
 
+import io.certdesk.binding.platform.CertificateId;
+import io.certdesk.binding.platform.ServerId;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A binding as the API shows it. */
 @Schema(name = "Binding")
 public record BindingView(
-        long id,
-        long serverId,
+        BindingId id,
+        ServerId serverId,
         String domain,
         Strategy strategy,
         String ip,
         int port,
         @Schema(description = "The server's master domain on its primary IP; the default certificate of that IP:port")
         boolean master,
-        String certificateId,
+        @Schema(description = "The keystore certificate it serves; null while it waits for one", nullable = true)
+        CertificateId certificateId,
         @Schema(description = "The URL visitors use; the port is shown only when it is not 443", examples = "https://www.bbb.co.jp:444/")
         String httpsUrl,
         Instant createdAt) {
 
     static BindingView of(Binding b) {
-        return new BindingView(b.id, b.serverId, b.domain, b.strategy, b.ip, b.port, b.master, b.certificateId,
+        return new BindingView(BindingId.of(b.id), ServerId.of(b.serverId), b.domain, b.strategy, b.ip, b.port, b.master,
+                b.certificateId == null ? null : new CertificateId(b.certificateId),
                 httpsUrl(b.domain, b.port), b.createdAt);
     }
 

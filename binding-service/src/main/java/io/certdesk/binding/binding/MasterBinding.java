@@ -2,10 +2,10 @@ package io.certdesk.binding.binding;
 
 import io.certdesk.binding.platform.BindingConfig;
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.Times;
 import io.certdesk.binding.server.Server;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /**
  * Keeps the master domain's binding (SNI on primary IP:443, the default of that endpoint) in step with the
@@ -39,7 +39,7 @@ public class MasterBinding {
         b.ip = server.primaryIp;
         b.port = config.httpsPort();
         b.master = true;
-        b.createdAt = Instant.now();
+        b.createdAt = Times.now();
         return endpoints.persistAndFlush(e).flatMap(ignored -> bindings.persistAndFlush(b)).replaceWithVoid();
     }
 

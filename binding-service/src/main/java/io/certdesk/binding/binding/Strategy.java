@@ -1,6 +1,7 @@
 package io.certdesk.binding.binding;
 
 /** How a domain reaches its own certificate on a server. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "BindingStrategy")
 public enum Strategy {
     /** Shares IP:443 with other domains; the TLS server picks the certificate by the client's server name. */
     SNI,

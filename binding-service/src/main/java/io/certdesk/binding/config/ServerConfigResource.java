@@ -3,6 +3,7 @@ package io.certdesk.binding.config;
 import io.certdesk.binding.platform.Caller;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.Roles;
+import io.certdesk.binding.platform.ServerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -15,13 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The rendered nginx or Apache TLS configuration of a server; deployers fetch their own server's. */
 @Path("/servers/{serverId}/config")
 @Tag(name = "Web server configuration")
-@SecurityRequirement(name = "jwt")
 public class ServerConfigResource {
 
     private final ServerConfigService service;
@@ -41,11 +40,11 @@ public class ServerConfigResource {
             + "block (a comment says it waits) and is served over plain HTTP, so it cannot stop the others from "
             + "loading; apache-passphrase-helper is the script Apache's "
             + "SSLPassPhraseDialog exec: runs (install it at the configured path, mode 0700, owner root)")
-    public Uni<String> render(@PathParam("serverId") long serverId,
+    public Uni<String> render(@PathParam("serverId") ServerId serverId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"nginx", "apache", "apache-passphrase-helper"}))
             @QueryParam("format") @DefaultValue("nginx") String format) {
         ConfigFormat parsed = ConfigFormat.of(format)
                 .orElseThrow(() -> DomainException.invalid("format", "must be nginx, apache or apache-passphrase-helper"));
-        return service.render(serverId, parsed, caller.scope());
+        return service.render(serverId.number(), parsed, caller.scope());
     }
 }

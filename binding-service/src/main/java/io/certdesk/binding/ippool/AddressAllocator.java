@@ -1,12 +1,12 @@
 package io.certdesk.binding.ippool;
 
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.Times;
 import io.certdesk.binding.server.Server;
 import io.certdesk.binding.server.ServerRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +94,7 @@ public class AddressAllocator {
         a.poolId = poolId;
         a.serverId = server.id;
         a.address = address;
-        a.allocatedAt = Instant.now();
+        a.allocatedAt = Times.now();
         return addresses.persist(a);
     }
 

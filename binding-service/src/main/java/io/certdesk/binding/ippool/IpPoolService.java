@@ -1,15 +1,17 @@
 package io.certdesk.binding.ippool;
 
-import io.certdesk.binding.platform.ConstraintFailures;
+import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.ETags;
+import io.certdesk.binding.platform.Page;
+import io.certdesk.binding.platform.PageRequest;
 import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.platform.Times;
 import io.certdesk.binding.server.ServerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
 
 /** Registers and removes IP pools and reports which addresses are where. */
 @ApplicationScoped
@@ -18,8 +20,10 @@ public class IpPoolService {
     private final IpPoolRepository pools;
     private final IpAddressRepository addresses;
     private final ServerRepository servers;
+    private final ETags etags;
 
-    public IpPoolService(IpPoolRepository pools, IpAddressRepository addresses, ServerRepository servers) {
+    public IpPoolService(IpPoolRepository pools, IpAddressRepository addresses, ServerRepository servers, ETags etags) {
+        this.etags = etags;
         this.pools = pools;
         this.addresses = addresses;
         this.servers = servers;
@@ -44,16 +48,16 @@ public class IpPoolService {
             IpPool pool = new IpPool();
             pool.name = name;
             pool.cidr = block.toString();
-            pool.createdAt = Instant.now();
+            pool.createdAt = Times.now();
             return pools.persistAndFlush(pool).map(p -> IpPoolView.of(p, 0));
-        }).onFailure(ConstraintFailures::test).transform(e -> DomainException.conflict("The pool '" + name
+        }).onFailure(DatabaseFailures::integrity).transform(e -> DomainException.conflict("The pool '" + name
                 + "' (" + block + ") was registered concurrently with an overlapping pool or the same name"));
     }
 
     @WithSession
-    public Uni<List<IpPoolView>> list() {
-        return pools.allById().flatMap(all -> addresses.countsByPool().map(counts -> all.stream()
-                .map(p -> IpPoolView.of(p, counts.getOrDefault(p.id, 0L))).toList()));
+    public Uni<Page<IpPoolView>> list(PageRequest paging) {
+        return pools.allById().flatMap(all -> addresses.countsByPool().map(counts -> paging.slice(all.stream()
+                .map(p -> IpPoolView.of(p, counts.getOrDefault(p.id, 0L))).toList())));
     }
 
     @WithSession
@@ -62,16 +66,17 @@ public class IpPoolService {
     }
 
     @WithSession
-    public Uni<List<AllocatedAddressView>> allocated(long id) {
+    public Uni<Page<AllocatedAddressView>> allocated(long id, PageRequest paging) {
         return require(id).flatMap(p -> addresses.ofPool(id))
-                .map(list -> list.stream().map(AllocatedAddressView::of).toList());
+                .map(list -> paging.slice(list.stream().map(AllocatedAddressView::of).toList()));
     }
 
     /** Removes an unused pool; the pool row lock keeps allocations from slipping in meanwhile. */
     @WithTransaction
-    public Uni<Void> delete(long id) {
+    public Uni<Void> delete(long id, String ifMatch) {
         return pools.lock(id).onItem().ifNull().failWith(() -> DomainException.notFound("IP pool", id))
                 .flatMap(pool -> addresses.countOfPool(id).flatMap(n -> {
+                    etags.check(ifMatch, IpPoolView.of(pool, n), false);
                     if (n > 0) {
                         return Uni.createFrom().failure(DomainException.conflict("IP pool " + id + " '" + pool.name
                                 + "' still has " + n + " address(es) allocated to servers; unbind them first"));
@@ -82,9 +87,9 @@ public class IpPoolService {
 
     /** The additional addresses of a server the caller may see. */
     @WithSession
-    public Uni<List<AllocatedAddressView>> ofServer(long serverId, Scope scope) {
+    public Uni<Page<AllocatedAddressView>> ofServer(long serverId, Scope scope, PageRequest paging) {
         return servers.visible(serverId, scope).flatMap(s -> addresses.ofServer(serverId))
-                .map(list -> list.stream().map(AllocatedAddressView::of).toList());
+                .map(list -> paging.slice(list.stream().map(AllocatedAddressView::of).toList()));
     }
 
     private Uni<IpPool> require(long id) {

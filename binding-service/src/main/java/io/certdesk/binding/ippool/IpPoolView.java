@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A pool with its usage. */
 @Schema(name = "IpPool")
 public record IpPoolView(
-        long id,
+        IpPoolId id,
         String name,
         String cidr,
         @Schema(enumeration = {"IPv4", "IPv6"}) String family,
@@ -20,7 +20,7 @@ public record IpPoolView(
         Cidr block = pool.block();
         BigInteger usable = block.usableCount();
         long size = usable.bitLength() < 63 ? usable.longValue() : Long.MAX_VALUE;
-        return new IpPoolView(pool.id, pool.name, pool.cidr, block.isV4() ? "IPv4" : "IPv6", size, allocated,
+        return new IpPoolView(IpPoolId.of(pool.id), pool.name, pool.cidr, block.isV4() ? "IPv4" : "IPv6", size, allocated,
                 pool.createdAt);
     }
 }

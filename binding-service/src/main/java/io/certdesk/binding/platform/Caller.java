@@ -3,14 +3,22 @@ package io.certdesk.binding.platform;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is calling: their roles and the customer or server their token is bound to. */
+/**
+ * Who is calling: their roles and the customer or server their token is bound to. Claims are read the same way in
+ * every service: a JSON string or number is taken as text and must then have the id's documented form.
+ */
 @RequestScoped
 public class Caller {
 
     public static final String CUSTOMER_CLAIM = "customer_id";
     public static final String SERVER_CLAIM = "server_id";
+    /** Prefix of a ForbiddenException message that explains what is wrong with the token itself. */
+    static final String TOKEN_PROBLEM = "token: ";
 
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
@@ -20,56 +28,85 @@ public class Caller {
         this.jwt = jwt;
     }
 
+    /** Staff, admins and calling services see every customer's records. */
     public boolean isOperator() {
         return identity.hasRole(Roles.STAFF) || identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SERVICE);
     }
 
-    /**
-     * The customer whose records this caller may see: null for operators (everything), the token's
-     * {@code customer_id} for a customer. A customer token without that claim is refused.
-     */
-    public String customerScope() {
-        if (isOperator()) {
-            return null;
-        }
-        String customer = jwt.getClaim(CUSTOMER_CLAIM);
-        if (customer == null || customer.isBlank()) {
-            throw new ForbiddenException("token carries no customer_id");
-        }
-        return customer;
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The roles this token carries, sorted. */
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
     }
 
     /**
-     * The records this caller may read. A token's claims only ever narrow what it sees: a deployer token is
-     * held to its numeric server_id, a customer token to its customer_id, and a token carrying both roles to
-     * both at once (a customer's deployer sees only that server, and only while it is the customer's).
-     * A deployer token without a numeric server_id is refused.
+     * The records this caller may read. A token's claims only ever narrow what it sees: a deployer token is held to
+     * its server_id, a customer token to its customer_id, and a token carrying both roles to both at once.
      */
     public Scope scope() {
         if (isOperator()) {
             return Scope.ALL;
         }
         boolean deployer = identity.hasRole(Roles.DEPLOYER);
-        Long server = null;
-        if (deployer) {
-            try {
-                server = Long.valueOf(String.valueOf(serverId()));
-            } catch (NumberFormatException e) {
-                throw new ForbiddenException("deployer token carries no server_id");
-            }
-        }
-        // any non-operator that is not purely a deployer is a customer and must name one
-        String customer = deployer && !identity.hasRole(Roles.CUSTOMER) ? null : customerScope();
-        return new Scope(customer, server);
+        boolean customer = identity.hasRole(Roles.CUSTOMER);
+        ServerId server = deployer ? requiredServer() : null;
+        CustomerId owner = customer || !deployer ? requiredCustomer() : null;
+        return new Scope(owner, server);
     }
 
-    /** The server a deployer token is bound to, or null. */
-    public String serverId() {
-        Object claim = jwt.getClaim(SERVER_CLAIM);
-        return claim == null ? null : claim.toString();
+    /**
+     * The customer whose records this caller may see: null for operators (everything), the token's customer_id
+     * otherwise. A non-operator token without a valid customer_id is refused.
+     */
+    public String customerScope() {
+        return isOperator() ? null : requiredCustomer().value();
     }
 
+    /** The server a deployer token is bound to, or null when it carries none. */
+    public ServerId serverId() {
+        String claim = claim(SERVER_CLAIM);
+        return claim == null ? null : parse(claim, SERVER_CLAIM, ServerId.class);
+    }
+
+    /** Who did something, as written on timelines and audit entries: the token's subject. */
     public String subject() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private CustomerId requiredCustomer() {
+        String claim = claim(CUSTOMER_CLAIM);
+        if (claim == null) {
+            throw new ForbiddenException(TOKEN_PROBLEM + "it carries no customer_id claim");
+        }
+        return parse(claim, CUSTOMER_CLAIM, CustomerId.class);
+    }
+
+    private ServerId requiredServer() {
+        ServerId server = serverId();
+        if (server == null) {
+            throw new ForbiddenException(TOKEN_PROBLEM + "a deployer token must carry a server_id claim");
+        }
+        return server;
+    }
+
+    private static <T> T parse(String claim, String name, Class<T> type) {
+        try {
+            return type == ServerId.class ? type.cast(new ServerId(claim)) : type.cast(new CustomerId(claim));
+        } catch (InvalidValue e) {
+            throw new ForbiddenException(TOKEN_PROBLEM + "its " + name + " claim is not valid (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A claim as text whatever JSON scalar the issuer used; null when absent or blank. */
+    private String claim(String name) {
+        Object value = jwt.getClaim(name);
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof JsonString s ? s.getString() : value.toString();
+        return text.isBlank() ? null : text;
     }
 }

@@ -17,14 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Which domain and certificate answer a TLS connection to (IP, port) with or without SNI. */
 @Path("/resolve")
 @Tag(name = "Resolution")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "jwt")
 public class ResolveResource {
 
     private final ResolveService service;
@@ -40,6 +38,8 @@ public class ResolveResource {
     @Operation(operationId = "resolveEndpoint", summary = "Which binding answers a connection, chosen as a TLS server "
             + "chooses among the bindings with a linked certificate (the only ones the rendered configuration serves "
             + "over HTTPS): SNI name match on that IP:port, else the IP:port's default; 404 when none is there")
+    @APIResponse(responseCode = "200", description = "The binding that answers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Resolution.class)))
     @APIResponse(responseCode = "404", description = "Nothing with a linked certificate is bound to that IP:port, "
             + "or it is not yours",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

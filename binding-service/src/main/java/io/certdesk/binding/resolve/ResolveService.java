@@ -1,15 +1,18 @@
 package io.certdesk.binding.resolve;
 
 import io.certdesk.binding.binding.Binding;
+import io.certdesk.binding.binding.BindingId;
 import io.certdesk.binding.binding.BindingRepository;
 import io.certdesk.binding.binding.BindingView;
 import io.certdesk.binding.config.ServerTls;
 import io.certdesk.binding.config.TlsLayout;
 import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
+import io.certdesk.binding.platform.CertificateId;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.ProblemType;
 import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.platform.ServerId;
 import io.certdesk.binding.server.ServerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +56,7 @@ public class ResolveService {
             if (candidates.isEmpty()) {
                 return bound.isEmpty() ? Uni.createFrom().failure(nothingAt(ip, port))
                         : servers.findById(bound.get(0).serverId).map(server -> {
-                            if (server == null || !scope.allows(server.customerId, server.id)) {
+                            if (server == null || !scope.allows(server.customerId, Long.toString(server.id))) {
                                 throw nothingAt(ip, port);
                             }
                             throw new DomainException(ProblemType.NOT_FOUND, "No binding answers on " + ip + ":" + port
@@ -65,10 +68,11 @@ public class ResolveService {
             Resolution.Match match = sni.isPresent() && sni.get().equals(chosen.domain)
                     ? Resolution.Match.SERVER_NAME : Resolution.Match.DEFAULT;
             return servers.findById(chosen.serverId).map(server -> {
-                if (server == null || !scope.allows(server.customerId, server.id)) {
+                if (server == null || !scope.allows(server.customerId, Long.toString(server.id))) {
                     throw nothingAt(ip, port);
                 }
-                return new Resolution(chosen.id, chosen.domain, server.id, server.hostname, chosen.certificateId,
+                return new Resolution(BindingId.of(chosen.id), chosen.domain, ServerId.of(server.id), server.hostname,
+                        new CertificateId(chosen.certificateId),
                         layout.of(chosen.domain).fullchain(), match, BindingView.httpsUrl(chosen.domain, chosen.port));
             });
         });

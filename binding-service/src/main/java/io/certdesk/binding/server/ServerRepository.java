@@ -2,6 +2,7 @@ package io.certdesk.binding.server;
 
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.platform.Searches;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
@@ -19,20 +20,24 @@ import java.util.Map;
 public class ServerRepository implements PanacheRepository<Server> {
 
     /** The servers {@code scope} may see, narrowed further to {@code customerId} when that is not null. */
-    public PanacheQuery<Server> listed(Scope scope, String customerId) {
-        // the scope's own customer wins over a requested one: a customer asking for another's list gets their own
-        String customer = scope.customerId() != null ? scope.customerId() : customerId;
+    public PanacheQuery<Server> listed(Scope scope, String customerId, String q, Sort sort) {
+        // a customer asking for another customer's list gets an empty one, never theirs
+        String customer = scope.customerFilter(customerId);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (customer != null) {
             where.add("customerId = :customer");
             params.put("customer", customer);
         }
-        if (scope.serverId() != null) {
+        if (scope.server() != null) {
             where.add("id = :server");
-            params.put("server", scope.serverId());
+            params.put("server", scope.server().number());
         }
-        return where.isEmpty() ? findAll(Sort.by("id")) : find(String.join(" and ", where), Sort.by("id"), params);
+        if (q != null && !q.isBlank()) {
+            where.add("(lower(hostname) like :q escape '!' or lower(masterDomain) like :q escape '!')");
+            params.put("q", Searches.contains(q));
+        }
+        return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
     }
 
     public Uni<Server> findByHostname(String hostname) {
@@ -50,7 +55,7 @@ public class ServerRepository implements PanacheRepository<Server> {
 
     /** The server if {@code scope} may see it, else a 404 failure. */
     public Uni<Server> visible(long id, Scope scope) {
-        return findById(id).map(s -> s != null && scope.allows(s.customerId, s.id) ? s : null)
+        return findById(id).map(s -> s != null && scope.allows(s.customerId, Long.toString(s.id)) ? s : null)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Server", id));
     }
 

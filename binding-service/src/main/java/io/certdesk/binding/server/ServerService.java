@@ -4,27 +4,36 @@ import io.certdesk.binding.binding.MasterBinding;
 import io.certdesk.binding.ippool.IpAddressRepository;
 import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
+import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.ETags;
 import io.certdesk.binding.platform.Page;
-import io.certdesk.binding.platform.ConstraintFailures;
+import io.certdesk.binding.platform.PageRequest;
 import io.certdesk.binding.platform.Scope;
+import io.certdesk.binding.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.util.Map;
 
 /** The registry of customers' dedicated servers. */
 @ApplicationScoped
 public class ServerService {
 
+    private static final Map<String, String> SORTS = Map.of("id", "id", "hostname", "hostname",
+            "masterDomain", "masterDomain", "createdAt", "createdAt");
+
     private final ServerRepository servers;
     private final MasterBinding masterBinding;
     private final IpAddressRepository addresses;
+    private final ETags etags;
 
     // The registry keeps the master domain's binding in step with the server, so it reaches into the binding
     // and pool packages here; those packages in turn read servers. The cycle is deliberate and narrow.
-    public ServerService(ServerRepository servers, MasterBinding masterBinding, IpAddressRepository addresses) {
+    public ServerService(ServerRepository servers, MasterBinding masterBinding, IpAddressRepository addresses,
+            ETags etags) {
+        this.etags = etags;
         this.servers = servers;
         this.masterBinding = masterBinding;
         this.addresses = addresses;
@@ -55,28 +64,24 @@ public class ServerService {
             }
             Server s = new Server();
             s.hostname = hostname;
-            s.customerId = request.customerId().strip();
+            s.customerId = request.customerId().value();
             s.masterDomain = masterDomain;
             s.primaryIp = primaryIp;
             s.planCode = request.plan().code().strip();
             s.additionalIpLimit = request.plan().additionalIpLimit();
-            s.createdAt = Instant.now();
+            s.createdAt = Times.now();
             s.updatedAt = s.createdAt;
             return servers.persistAndFlush(s).flatMap(saved -> masterBinding.create(saved)).map(ignored -> ServerView.of(s));
-        }).onFailure(ConstraintFailures::test).transform(e -> DomainException.conflict(
+        }).onFailure(DatabaseFailures::integrity).transform(e -> DomainException.conflict(
                 "A server with hostname '" + hostname + "' or primary IP " + primaryIp + " already exists"));
     }
 
     @WithTransaction
-    public Uni<ServerView> update(long id, ServerUpdate update) {
+    public Uni<ServerView> update(long id, ServerUpdate update, String ifMatch) {
         String masterDomain = domain("masterDomain", update.masterDomain());
         // the row lock orders this change after any allocation in flight, so the count below is final
         return servers.lock(id).onItem().ifNull().failWith(() -> DomainException.notFound("Server", id)).flatMap(s -> {
-            if (s.version != update.version()) {
-                return Uni.createFrom().failure(DomainException.conflict("Server " + id
-                        + " was changed by someone else (version " + s.version + ", you sent " + update.version()
-                        + "); read it again and retry"));
-            }
+            etags.check(ifMatch, ServerView.of(s), true);
             return addresses.ofServer(id).flatMap(held -> {
                 if (held.size() > update.plan().additionalIpLimit()) {
                     return Uni.createFrom().failure(DomainException.conflict("Server " + id + " holds " + held.size()
@@ -89,10 +94,10 @@ public class ServerService {
                 s.masterDomain = masterDomain;
                 s.planCode = update.plan().code().strip();
                 s.additionalIpLimit = update.plan().additionalIpLimit();
-                s.updatedAt = Instant.now();
+                s.updatedAt = Times.now();
                 return servers.flush().map(flushed -> ServerView.of(s));
             });
-        }).onFailure(ConstraintFailures::test).transform(e -> DomainException.conflict(
+        }).onFailure(DatabaseFailures::integrity).transform(e -> DomainException.conflict(
                 "The master domain " + masterDomain + " conflicts with a binding on server " + id));
     }
 
@@ -104,10 +109,10 @@ public class ServerService {
 
     /** Lists the servers {@code scope} may see, optionally only those of {@code customerId}. */
     @WithSession
-    public Uni<Page<ServerView>> list(Scope scope, String customerId, int page, int size) {
-        var query = servers.listed(scope, customerId);
-        return query.page(page, size).list().flatMap(items -> query.count()
-                .map(total -> new Page<>(items.stream().map(ServerView::of).toList(), page, size, total)));
+    public Uni<Page<ServerView>> list(Scope scope, String customerId, String q, PageRequest paging) {
+        var query = servers.listed(scope, customerId, q, paging.sort(SORTS, "id", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(ServerView::of).toList(), total)));
     }
 
     private static String domain(String field, String value) {

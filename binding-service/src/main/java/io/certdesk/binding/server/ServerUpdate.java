@@ -10,6 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ServerUpdate")
 public record ServerUpdate(
         @NotBlank @Size(max = 253) String masterDomain,
-        @NotNull @Valid ContractPlan plan,
-        @NotNull @Schema(description = "The version read; the update is refused when someone changed it since") Long version) {
+        @NotNull @Valid ContractPlan plan) {
 }

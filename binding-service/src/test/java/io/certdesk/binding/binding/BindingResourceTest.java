@@ -40,16 +40,16 @@ class BindingResourceTest {
         String ip = Fixtures.primaryIp();
         int id = Fixtures.server("C-1", ip, "WWW.Master-Dom.example", 0);
         as(Roles.STAFF).get("/servers/{id}/bindings", id).then().statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].domain", equalTo("www.master-dom.example")).body("[0].master", equalTo(true))
-                .body("[0].strategy", equalTo("SNI")).body("[0].ip", equalTo(ip)).body("[0].port", equalTo(443))
-                .body("[0].httpsUrl", equalTo("https://www.master-dom.example/"));
+                .body("items", hasSize(1))
+                .body("items[0].domain", equalTo("www.master-dom.example")).body("items[0].master", equalTo(true))
+                .body("items[0].strategy", equalTo("SNI")).body("items[0].ip", equalTo(ip)).body("items[0].port", equalTo(443))
+                .body("items[0].httpsUrl", equalTo("https://www.master-dom.example/"));
         // the master binding moves with the master domain and cannot be unbound
-        int masterId = Fixtures.bindings(id).get(0).get("id") instanceof Integer i ? i : -1;
+        String masterId = (String) Fixtures.bindings(id).get(0).get("id");
         as(Roles.STAFF).delete("/servers/{s}/bindings/{b}", id, masterId).then().statusCode(409)
                 .body("detail", containsString("master domain"));
-        as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("masterDomain", "shop.master-dom.example",
-                "plan", Map.of("code", "P", "additionalIpLimit", 0), "version", 0)).put("/servers/{id}", id)
+        Fixtures.replace("/servers/{id}", Map.of("masterDomain", "shop.master-dom.example",
+                "plan", Map.of("code", "P", "additionalIpLimit", 0)), id)
                 .then().statusCode(200);
         as(Roles.STAFF).get("/servers/{id}/bindings/{b}", id, masterId).then().statusCode(200)
                 .body("domain", equalTo("shop.master-dom.example"));
@@ -59,11 +59,11 @@ class BindingResourceTest {
     void sniBindingSharesPrimary443AndWarnsAboutClientsWithoutSni() {
         int id = server("C-1", 0);
         Map<String, Object> body = Fixtures.binding("Shop.Example", "SNI");
-        body.put("certificateId", "cert-42");
+        body.put("certificateId", Fixtures.certificateOf("42"));
         post(id, body).then().statusCode(201)
                 .header("Location", containsString("/servers/" + id + "/bindings/"))
                 .body("binding.domain", equalTo("shop.example")).body("binding.port", equalTo(443))
-                .body("binding.certificateId", equalTo("cert-42")).body("binding.master", equalTo(false))
+                .body("binding.certificateId", equalTo(Fixtures.certificateOf("42"))).body("binding.master", equalTo(false))
                 .body("httpsUrl", equalTo("https://shop.example/"))
                 .body("warnings", hasItem(containsString("do not send SNI")));
         // a second server may use the same domain on its own IP; this server may not bind it twice
@@ -105,19 +105,19 @@ class BindingResourceTest {
         int pool = Fixtures.pool("192.0.2.16/29");
         int id = server("C-1", 2);
         Map<String, Object> one = new HashMap<>(Fixtures.binding("ded1.example", "DEDICATED_IP"));
-        one.put("poolId", pool);
+        one.put("poolId", String.valueOf(pool));
         post(id, one).then().statusCode(201).body("binding.ip", equalTo("192.0.2.17"))
                 .body("binding.port", equalTo(443)).body("httpsUrl", equalTo("https://ded1.example/"))
                 .body("warnings", hasItem(containsString("point the DNS of ded1.example to it")));
         Map<String, Object> two = new HashMap<>(Fixtures.binding("ded2.example", "DEDICATED_IP"));
-        two.put("poolId", pool);
+        two.put("poolId", String.valueOf(pool));
         Map<String, Object> second = Fixtures.bind(id, two);
         assertEquals("192.0.2.18", second.get("ip"));
         Map<String, Object> three = new HashMap<>(Fixtures.binding("ded3.example", "DEDICATED_IP"));
-        three.put("poolId", pool);
+        three.put("poolId", String.valueOf(pool));
         post(id, three).then().statusCode(409).body("detail", containsString("allows 2 additional IP"));
         as(Roles.STAFF).get("/servers/{id}/addresses", id).then().statusCode(200)
-                .body("address", contains("192.0.2.17", "192.0.2.18"));
+                .body("items.address", contains("192.0.2.17", "192.0.2.18"));
 
         // SNI cannot join an exclusive endpoint; an alternate port on the dedicated IP can
         Map<String, Object> sniOnDedicated = Fixtures.binding("sni-on-ded.example", "SNI");
@@ -132,11 +132,11 @@ class BindingResourceTest {
                 .body("detail", containsString("alt-on-ded.example"));
         as(Roles.STAFF).delete("/servers/{s}/bindings/{b}", id, alt.get("id")).then().statusCode(204);
         as(Roles.STAFF).delete("/servers/{s}/bindings/{b}", id, second.get("id")).then().statusCode(204);
-        as(Roles.STAFF).get("/servers/{id}/addresses", id).then().body("address", contains("192.0.2.17"));
+        as(Roles.STAFF).get("/servers/{id}/addresses", id).then().body("items.address", contains("192.0.2.17"));
         // the freed address is handed out again, and a plan below the allocation is refused
         post(id, three).then().statusCode(201).body("binding.ip", equalTo("192.0.2.18"));
-        as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("masterDomain", Fixtures.bindings(id).get(0).get("domain"),
-                "plan", Map.of("code", "SMALL", "additionalIpLimit", 1), "version", 0)).put("/servers/{id}", id)
+        Fixtures.replace("/servers/{id}", Map.of("masterDomain", Fixtures.bindings(id).get(0).get("domain"),
+                "plan", Map.of("code", "SMALL", "additionalIpLimit", 1)), id)
                 .then().statusCode(409).body("detail", containsString("holds 2 additional IP"));
     }
 
@@ -146,13 +146,13 @@ class BindingResourceTest {
         int a = server("C-1", 5);
         for (int i = 0; i < 2; i++) {
             Map<String, Object> body = Fixtures.binding("ex" + i + "-" + Fixtures.next() + ".example", "DEDICATED_IP");
-            body.put("poolId", pool);
+            body.put("poolId", String.valueOf(pool));
             post(a, body).then().statusCode(201);
         }
         Map<String, Object> body = Fixtures.binding("ex-none.example", "DEDICATED_IP");
-        body.put("poolId", pool);
+        body.put("poolId", String.valueOf(pool));
         post(server("C-1", 5), body).then().statusCode(409).body("detail", containsString("no free address"));
-        body.put("poolId", 987654);
+        body.put("poolId", String.valueOf(987654));
         post(a, body).then().statusCode(404);
     }
 
@@ -162,7 +162,7 @@ class BindingResourceTest {
         // a server already living on the pool's first address: the allocator skips it
         int squatter = Fixtures.server("C-1", "192.0.2.65", "www.squat" + Fixtures.next() + ".example", 1);
         Map<String, Object> body = Fixtures.binding("skip" + Fixtures.next() + ".example", "DEDICATED_IP");
-        body.put("poolId", pool);
+        body.put("poolId", String.valueOf(pool));
         post(squatter, body).then().statusCode(201).body("binding.ip", equalTo("192.0.2.66"));
         // and an allocated address cannot become another server's primary IP
         Map<String, Object> server = new HashMap<>();
@@ -197,7 +197,7 @@ class BindingResourceTest {
         notIp.put("ip", "example.com");
         post(id, notIp).then().statusCode(400).body("violations.field", hasItem("ip"));
         Map<String, Object> pooled = Fixtures.binding("x.example", "SNI");
-        pooled.put("poolId", 1);
+        pooled.put("poolId", String.valueOf(1));
         post(id, pooled).then().statusCode(400).body("violations.field", hasItem("poolId"));
         assertEquals(1, Fixtures.bindings(id).size());
     }
@@ -220,11 +220,11 @@ class BindingResourceTest {
     void customersSeeOnlyTheirOwnServersBindingsAndCannotChangeThem() {
         int mine = server("C-1", 0);
         int theirs = server("C-2", 0);
-        as(Roles.CUSTOMER).get("/servers/{id}/bindings", mine).then().statusCode(200).body("$", hasSize(1));
+        as(Roles.CUSTOMER).get("/servers/{id}/bindings", mine).then().statusCode(200).body("items", hasSize(1));
         as(Roles.CUSTOMER).get("/servers/{id}/bindings", theirs).then().statusCode(404)
                 .contentType("application/problem+json");
         as(Roles.CUSTOMER).get("/servers/{id}/addresses", theirs).then().statusCode(404);
-        as(Roles.CUSTOMER).get("/servers/{id}/addresses", mine).then().statusCode(200).body("$", empty());
+        as(Roles.CUSTOMER).get("/servers/{id}/addresses", mine).then().statusCode(200).body("items", empty());
         as(Roles.CUSTOMER).contentType(ContentType.JSON).body(Fixtures.binding("c.example", "SNI"))
                 .post("/servers/{id}/bindings", mine).then().statusCode(403)
                 .body("type", equalTo("https://certdesk.io/problems/forbidden"));
@@ -238,9 +238,9 @@ class BindingResourceTest {
     void certificateCanBeLinkedLater() {
         int id = server("C-1", 0);
         Map<String, Object> b = Fixtures.bind(id, Fixtures.binding("later.example", "SNI"));
-        as(Roles.SERVICE).contentType(ContentType.JSON).body(Map.of("certificateId", "crt-7"))
+        as(Roles.SERVICE).contentType(ContentType.JSON).body(Map.of("certificateId", Fixtures.certificateOf("7")))
                 .put("/servers/{s}/bindings/{b}/certificate", id, b.get("id")).then().statusCode(200)
-                .body("certificateId", equalTo("crt-7"));
+                .body("certificateId", equalTo(Fixtures.certificateOf("7")));
         as(Roles.SERVICE).contentType(ContentType.JSON).body("{\"certificateId\":null}")
                 .put("/servers/{s}/bindings/{b}/certificate", id, b.get("id")).then().statusCode(200)
                 .body("certificateId", nullValue());

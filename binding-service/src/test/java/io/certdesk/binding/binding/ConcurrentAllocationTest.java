@@ -108,7 +108,7 @@ class ConcurrentAllocationTest {
         int run = Fixtures.next();
         List<Map<String, Object>> ok = successes(fire(n -> new int[] {server}, n -> {
             Map<String, Object> body = Fixtures.binding("d" + n + ".ded" + run + ".example", "DEDICATED_IP");
-            body.put("poolId", pool);
+            body.put("poolId", String.valueOf(pool));
             return body;
         }));
         assertEquals(3, ok.size());
@@ -126,7 +126,7 @@ class ConcurrentAllocationTest {
         int run = Fixtures.next();
         List<Map<String, Object>> ok = successes(fire(n -> new int[] {servers[n % servers.length]}, n -> {
             Map<String, Object> body = Fixtures.binding("s" + n + ".pool" + run + ".example", "DEDICATED_IP");
-            body.put("poolId", pool);
+            body.put("poolId", String.valueOf(pool));
             return body;
         }));
         assertEquals(6, ok.size(), "a /29 has six usable addresses");

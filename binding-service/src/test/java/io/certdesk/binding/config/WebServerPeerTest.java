@@ -52,10 +52,10 @@ class WebServerPeerTest {
             Fixtures.bind(id, Fixtures.binding("shop.syntax.test", "SNI"));
             Fixtures.bind(id, Fixtures.binding("alt.syntax.test", "ALTERNATE_PORT"));
             Map<String, Object> d4 = Fixtures.binding("v4.syntax.test", "DEDICATED_IP");
-            d4.put("poolId", v4);
+            d4.put("poolId", String.valueOf(v4));
             Fixtures.bind(id, d4);
             Map<String, Object> d6 = Fixtures.binding("v6.syntax.test", "DEDICATED_IP");
-            d6.put("poolId", v6);
+            d6.put("poolId", String.valueOf(v6));
             Fixtures.bind(id, d6);
             for (Map<String, Object> b : Fixtures.bindings(id)) {
                 Peers.certificate(PeerProfile.TLS_ROOT, b.get("domain").toString());
@@ -182,7 +182,7 @@ class WebServerPeerTest {
             int pool = Fixtures.pool("127.0.0.3/32");
             Fixtures.bind(server, Fixtures.binding("shop.sni.test", "SNI"));
             Map<String, Object> ded = Fixtures.binding("dedicated.test", "DEDICATED_IP");
-            ded.put("poolId", pool);
+            ded.put("poolId", String.valueOf(pool));
             assertEquals("127.0.0.3", Fixtures.bind(server, ded).get("ip"));
             Map<String, Object> alt = Fixtures.bind(server, Fixtures.binding("alt.test", "ALTERNATE_PORT"));
             assertEquals(PeerProfile.ALT_FIRST, alt.get("port"));

@@ -26,14 +26,14 @@ class IpPoolResourceTest {
 
     @Test
     void registersIpv4AndIpv6PoolsWithUsableCounts() {
-        int v4 = post("v4-" + Fixtures.next(), "198.51.100.0/28").then().statusCode(201)
+        String v4 = post("v4-" + Fixtures.next(), "198.51.100.0/28").then().statusCode(201)
                 .header("Location", containsString("/ip-pools/"))
                 .body("family", equalTo("IPv4")).body("usableAddresses", equalTo(14))
                 .body("allocatedAddresses", equalTo(0)).extract().path("id");
-        int v6 = post("v6-" + Fixtures.next(), "2001:DB8:0:0:0:0:0:0/120").then().statusCode(201)
+        String v6 = post("v6-" + Fixtures.next(), "2001:DB8:0:0:0:0:0:0/120").then().statusCode(201)
                 .body("cidr", equalTo("2001:db8::/120")).body("family", equalTo("IPv6"))
                 .body("usableAddresses", equalTo(255)).extract().path("id");
-        as(Roles.SERVICE).get("/ip-pools").then().statusCode(200).body("id", hasItem(v4)).body("id", hasItem(v6));
+        as(Roles.SERVICE).get("/ip-pools").then().statusCode(200).body("items.id", hasItem(v4)).body("items.id", hasItem(v6));
         as(Roles.STAFF).get("/ip-pools/{id}", v4).then().statusCode(200).body("cidr", equalTo("198.51.100.0/28"));
     }
 
@@ -76,9 +76,9 @@ class IpPoolResourceTest {
         int pool = Fixtures.pool("198.51.100.200/30");
         int server = Fixtures.server("C-1", Fixtures.primaryIp(), "www.pooled" + Fixtures.next() + ".example", 1);
         Map<String, Object> b = Fixtures.bind(server, Map.of("domain", "ded" + Fixtures.next() + ".example",
-                "strategy", "DEDICATED_IP", "poolId", pool));
+                "strategy", "DEDICATED_IP", "poolId", String.valueOf(pool)));
         as(Roles.STAFF).get("/ip-pools/{id}/addresses", pool).then().statusCode(200)
-                .body("address", hasItem("198.51.100.201")).body("serverId", hasItem(server));
+                .body("items.address", hasItem("198.51.100.201")).body("items.serverId", hasItem(String.valueOf(server)));
         as(Roles.STAFF).delete("/ip-pools/{id}", pool).then().statusCode(409)
                 .body("detail", containsString("still has 1 address"));
         as(Roles.STAFF).delete("/servers/{s}/bindings/{b}", server, b.get("id")).then().statusCode(204);

@@ -34,14 +34,20 @@ public final class Fixtures {
         body.put("masterDomain", masterDomain);
         body.put("primaryIp", primaryIp);
         body.put("plan", Map.of("code", "DEDICATED-TEST", "additionalIpLimit", additionalIpLimit));
-        return as(Roles.STAFF).contentType(ContentType.JSON).body(body).post("/servers")
-                .then().statusCode(201).extract().path("id");
+        return Integer.parseInt(as(Roles.STAFF).contentType(ContentType.JSON).body(body).post("/servers")
+                .then().statusCode(201).extract().path("id"));
     }
 
     public static int pool(String cidr) {
-        return as(Roles.STAFF).contentType(ContentType.JSON)
+        return Integer.parseInt(as(Roles.STAFF).contentType(ContentType.JSON)
                 .body(Map.of("name", "pool-" + next(), "cidr", cidr)).post("/ip-pools")
-                .then().statusCode(201).extract().path("id");
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    /** PUT {@code body} with the If-Match of the resource as just read, as a careful client does. */
+    public static io.restassured.response.Response replace(String path, Object body, Object... pathParams) {
+        String etag = as(Roles.STAFF).get(path, pathParams).then().statusCode(200).extract().header("ETag");
+        return as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", etag).body(body).put(path, pathParams);
     }
 
     public static Map<String, Object> binding(String domain, String strategy) {
@@ -58,14 +64,21 @@ public final class Fixtures {
     }
 
     public static List<Map<String, Object>> bindings(int serverId) {
-        return as(Roles.STAFF).get("/servers/{id}/bindings", serverId).then().statusCode(200).extract().path("");
+        return as(Roles.STAFF).queryParam("size", 200).get("/servers/{id}/bindings", serverId).then().statusCode(200)
+                .extract().path("items");
     }
 
-    /** Links a certificate ("crt-" + domain) to every binding of the server that has none yet. */
+    /** The certificate id (a keystore UUID) the tests link to {@code domain}'s binding. */
+    public static String certificateOf(Object domain) {
+        return java.util.UUID.nameUUIDFromBytes(("crt-" + domain).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** Links a certificate ({@link #certificateOf}) to every binding of the server that has none yet. */
     public static void certify(int serverId) {
         for (Map<String, Object> b : bindings(serverId)) {
             if (b.get("certificateId") == null) {
-                as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("certificateId", "crt-" + b.get("domain")))
+                as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("certificateId", certificateOf(b.get("domain"))))
                         .put("/servers/{id}/bindings/{bid}/certificate", serverId, b.get("id"))
                         .then().statusCode(200);
             }

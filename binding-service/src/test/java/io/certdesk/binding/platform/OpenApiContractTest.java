@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +21,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class OpenApiContractTest {
 
-    private static final Path CONTRACT = Path.of("src/main/openapi/binding-service.yaml");
-
     @Test
     void servedApiMatchesCommittedContract() throws IOException {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        Path contract = Path.of("src/main/openapi/" + service + ".yaml");
         String served = given().queryParam("format", "yaml").get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("certdesk.openapi.update")) {
-            Files.createDirectories(CONTRACT.getParent());
-            Files.writeString(CONTRACT, served, StandardCharsets.UTF_8);
+            Files.createDirectories(contract.getParent());
+            Files.writeString(contract, served, StandardCharsets.UTF_8);
         }
-        String committed = Files.readString(CONTRACT, StandardCharsets.UTF_8);
-        assertEquals(committed, served, "The served API differs from " + CONTRACT
+        String committed = Files.readString(contract, StandardCharsets.UTF_8);
+        assertEquals(committed, served, "The served API differs from " + contract
                 + "; if the change is intended, rebuild with -Dcertdesk.openapi.update=true and commit the file");
     }
 }

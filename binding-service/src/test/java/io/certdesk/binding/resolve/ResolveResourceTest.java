@@ -29,15 +29,15 @@ class ResolveResourceTest {
         String master = "www.res" + n + ".example";
         int server = Fixtures.server("C-1", ip, master, 1);
         Map<String, Object> sniBody = Fixtures.binding("shop.res" + n + ".example", "SNI");
-        sniBody.put("certificateId", "crt-shop");
+        sniBody.put("certificateId", Fixtures.certificateOf("shop"));
         Fixtures.bind(server, sniBody);
         Map<String, Object> alt = Fixtures.bind(server, Fixtures.binding("alt.res" + n + ".example", "ALTERNATE_PORT"));
         Fixtures.certify(server);
 
         resolve(Roles.STAFF, ip, 443).queryParam("serverName", "SHOP.res" + n + ".example").get("/resolve")
                 .then().statusCode(200).body("domain", equalTo("shop.res" + n + ".example"))
-                .body("matchedBy", equalTo("SERVER_NAME")).body("serverId", equalTo(server))
-                .body("certificateId", equalTo("crt-shop"))
+                .body("matchedBy", equalTo("SERVER_NAME")).body("serverId", equalTo(String.valueOf(server)))
+                .body("certificateId", equalTo(Fixtures.certificateOf("shop")))
                 .body("certificateFile", equalTo("/etc/certdesk/tls/shop.res" + n + ".example/fullchain.pem"));
         resolve(Roles.STAFF, ip, 443).get("/resolve").then().statusCode(200)
                 .body("domain", equalTo(master)).body("matchedBy", equalTo("DEFAULT"));

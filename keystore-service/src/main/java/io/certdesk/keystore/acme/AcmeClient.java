@@ -1,5 +1,6 @@
 package io.certdesk.keystore.acme;
 
+import io.certdesk.keystore.platform.Times;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -125,24 +126,24 @@ public final class AcmeClient {
             List<X509Certificate> chain = order.getCertificate().getCertificateChain();
             return new Outcome.Issued(chain, account.getLocation().toString());
         } catch (AcmeRateLimitedException e) {
-            return new Outcome.Retry(e.getRetryAfter().orElse(Instant.now().plus(retryDelay)), e.getType().toString(),
+            return new Outcome.Retry(e.getRetryAfter().orElse(Times.now().plus(retryDelay)), e.getType().toString(),
                     "rate limited by the CA: " + e.getMessage());
         } catch (AcmeServerException e) {
             boolean transientProblem = e.getType().toString().endsWith(":serverInternal")
                     || e.getType().toString().endsWith(":badNonce");
             if (transientProblem) {
-                return new Outcome.Retry(Instant.now().plus(retryDelay), e.getType().toString(), e.getMessage());
+                return new Outcome.Retry(Times.now().plus(retryDelay), e.getType().toString(), e.getMessage());
             }
             return new Outcome.Failed(e.getType().toString(), e.getMessage());
         } catch (AcmeNetworkException e) {
-            return new Outcome.Retry(Instant.now().plus(retryDelay), "urn:certdesk:acme:network",
+            return new Outcome.Retry(Times.now().plus(retryDelay), "urn:certdesk:acme:network",
                     "the CA could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome.Retry(Instant.now().plus(retryDelay), "urn:certdesk:acme:interrupted", "the attempt was interrupted");
+            return new Outcome.Retry(Times.now().plus(retryDelay), "urn:certdesk:acme:interrupted", "the attempt was interrupted");
         } catch (AcmeException | RuntimeException e) {
             // timeouts of the waits, protocol errors: try again later, the attempt limit ends it
-            return new Outcome.Retry(Instant.now().plus(retryDelay), "urn:certdesk:acme:attempt-failed", String.valueOf(e.getMessage()));
+            return new Outcome.Retry(Times.now().plus(retryDelay), "urn:certdesk:acme:attempt-failed", String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,12 +1,12 @@
 package io.certdesk.keystore.acme;
 
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /** ACME accounts and published http-01 tokens, shared by every replica through the database. */
@@ -20,7 +20,7 @@ public class AcmeStore {
             c.token = token;
             c.keyAuthorization = keyAuthorization;
             c.issuanceId = issuanceId;
-            c.expiresAt = Instant.now().plus(ttl);
+            c.expiresAt = Times.now().plus(ttl);
             return existing != null ? Uni.createFrom().voidItem() : s.persist(c);
         }));
     }
@@ -28,14 +28,14 @@ public class AcmeStore {
     @WithTransaction
     public Uni<Void> withdraw(String token) {
         return Panache.getSession().flatMap(s -> s.createMutationQuery("delete from AcmeChallenge where token = :t or expiresAt < :now")
-                .setParameter("t", token).setParameter("now", Instant.now()).executeUpdate()).replaceWithVoid();
+                .setParameter("t", token).setParameter("now", Times.now()).executeUpdate()).replaceWithVoid();
     }
 
     /** The key authorization for a live token, or null. */
     @WithSession
     public Uni<String> answer(String token) {
         return Panache.getSession().flatMap(s -> s.find(AcmeChallenge.class, token))
-                .map(c -> c == null || c.expiresAt.isBefore(Instant.now()) ? null : c.keyAuthorization);
+                .map(c -> c == null || c.expiresAt.isBefore(Times.now()) ? null : c.keyAuthorization);
     }
 
     /** The account for a directory, in the caller's session; null when none exists yet. */

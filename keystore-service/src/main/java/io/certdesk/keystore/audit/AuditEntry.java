@@ -48,5 +48,6 @@ public class AuditEntry {
     public String hash;
 
     /** How an audited operation ended. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditOutcome")
     public enum Outcome { SUCCESS, DENIED, FAILED }
 }

@@ -4,6 +4,9 @@ import io.certdesk.keystore.audit.AuditEntry.Outcome;
 import io.certdesk.keystore.crypto.IntegrityException;
 import io.certdesk.keystore.crypto.SecretFiles;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.PageRequest;
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -12,10 +15,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -49,7 +50,7 @@ public class AuditLog {
         return entries.lockHead().flatMap(head -> {
             AuditEntry e = new AuditEntry();
             e.seq = head.lastSeq + 1;
-            e.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            e.at = Times.now();
             e.actor = truncate(actor.subject(), 200);
             e.actorRole = truncate(actor.role(), 64);
             e.action = action;
@@ -135,13 +136,10 @@ public class AuditLog {
     }
 
     @WithSession
-    public Uni<List<AuditEntry>> list(String action, String target, int page, int size) {
-        return entries.newest(action, target, page, size);
-    }
-
-    @WithSession
-    public Uni<Long> count(String action, String target) {
-        return entries.countMatching(action, target);
+    public Uni<Page<AuditEntryView>> list(AuditRepository.Filter filter, PageRequest paging) {
+        var query = entries.filtered(filter, paging.sort(Map.of("seq", "seq"), "-seq", "seq"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(AuditEntryView::of).toList(), total)));
     }
 
     /**

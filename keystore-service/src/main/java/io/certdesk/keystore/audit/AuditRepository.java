@@ -1,11 +1,15 @@
 package io.certdesk.keystore.audit;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The audit chain and its head. */
@@ -26,25 +30,39 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntry, Long> 
     }
 
     /** Newest first, optionally one action or target. */
-    public Uni<List<AuditEntry>> newest(String action, String target, int page, int size) {
-        return query(action, target).page(page, size).list();
+    /** The listing's filters; null means any. */
+    public record Filter(String action, String target, AuditEntry.Outcome outcome, String actor, Instant from,
+            Instant to) {
     }
 
-    public Uni<Long> countMatching(String action, String target) {
-        return query(action, target).count();
-    }
-
-    private io.quarkus.hibernate.reactive.panache.PanacheQuery<AuditEntry> query(String action, String target) {
-        Sort newest = Sort.by("seq", Sort.Direction.Descending);
-        if (action != null && target != null) {
-            return find("action = ?1 and target = ?2", newest, action, target);
+    public PanacheQuery<AuditEntry> filtered(Filter f, Sort sort) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (f.action() != null) {
+            where.add("action = :action");
+            params.and("action", f.action());
         }
-        if (action != null) {
-            return find("action", newest, action);
+        if (f.target() != null) {
+            where.add("target = :target");
+            params.and("target", f.target());
         }
-        if (target != null) {
-            return find("target", newest, target);
+        if (f.outcome() != null) {
+            where.add("outcome = :outcome");
+            params.and("outcome", f.outcome());
         }
-        return findAll(newest);
+        if (f.actor() != null) {
+            where.add("actor = :actor");
+            params.and("actor", f.actor());
+        }
+        if (f.from() != null) {
+            where.add("at >= :from");
+            params.and("from", f.from());
+        }
+        if (f.to() != null) {
+            where.add("at <= :to");
+            params.and("to", f.to());
+        }
+        return find(where.isEmpty() ? "from AuditEntry" : "from AuditEntry where " + String.join(" and ", where), sort,
+                params);
     }
 }

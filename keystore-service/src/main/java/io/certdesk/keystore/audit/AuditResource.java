@@ -1,29 +1,27 @@
 package io.certdesk.keystore.audit;
 
 import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log of every operation on key material, and its chain check. */
 @Path("/audit")
 @Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-@SecurityRequirement(name = "jwt")
 public class AuditResource {
 
     private final AuditLog audit;
@@ -34,16 +32,18 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.STAFF})
-    @Operation(operationId = "listAuditEntries", summary = "Audit entries, newest first, optionally for one action or target")
+    @Operation(operationId = "listAuditEntries", summary = "Audit entries, newest first, by action, target, outcome, actor or time",
+            extensions = @Extension(name = "x-sort-fields", value = "seq"))
     public Uni<Page<AuditEntryView>> list(
             @QueryParam("action") String action,
             @QueryParam("target") String target,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        String a = blankToNull(action);
-        String t = blankToNull(target);
-        return audit.list(a, t, page, size).flatMap(items -> audit.count(a, t)
-                .map(total -> new Page<>(items.stream().map(AuditEntryView::of).toList(), page, size, total)));
+            @QueryParam("outcome") AuditEntry.Outcome outcome,
+            @QueryParam("actor") String actor,
+            @QueryParam("recordedAtFrom") @Parameter(description = "Recorded at or after (any offset)") OffsetDateTime from,
+            @QueryParam("recordedAtTo") @Parameter(description = "Recorded at or before (any offset)") OffsetDateTime to,
+            @BeanParam @Valid PageRequest paging) {
+        return audit.list(new AuditRepository.Filter(blankToNull(action), blankToNull(target), outcome,
+                blankToNull(actor), from == null ? null : from.toInstant(), to == null ? null : to.toInstant()), paging);
     }
 
     @GET

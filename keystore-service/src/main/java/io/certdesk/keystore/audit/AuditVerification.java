@@ -1,16 +1,14 @@
 package io.certdesk.keystore.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The result of re-computing the audit chain. */
 @Schema(name = "AuditVerification")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditVerification(
         @Schema(description = "True when every entry links to the one before and none was changed") boolean intact,
         @Schema(description = "Entries verified good, from the first on") long verifiedEntries,
-        @Schema(description = "The first entry that is missing, altered or out of chain") Long firstBrokenSeq,
-        @Schema(description = "What is wrong at firstBrokenSeq") String problem) {
+        @Schema(description = "The first entry that is missing, altered or out of chain; null when intact", nullable = true) Long firstBrokenSeq,
+        @Schema(description = "What is wrong at firstBrokenSeq; null when intact", nullable = true) String problem) {
 
     static AuditVerification intact(long entries) {
         return new AuditVerification(true, entries, null, null);

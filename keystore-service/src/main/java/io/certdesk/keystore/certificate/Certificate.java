@@ -24,8 +24,8 @@ public class Certificate {
     @Column(name = "customer_id", nullable = false, length = 64)
     public String customerId;
 
-    @Column(name = "order_ref", length = 64)
-    public String orderRef;
+    @Column(name = "order_id", length = 64)
+    public String orderId;
 
     @Column(nullable = false, length = 80)
     public String serial;

@@ -16,23 +16,44 @@ import java.util.UUID;
 public class CertificateRepository implements PanacheRepositoryBase<Certificate, UUID> {
 
     /** Certificates matching every given filter (nulls are ignored), soonest expiry first. */
-    public PanacheQuery<Certificate> search(String customerId, Instant expiringBefore, String domain) {
+    /** The listing's filters; null means any. {@code expiresFrom}/{@code expiresTo} are inclusive. */
+    public record Filter(String customerId, String orderId, String serverId, UUID keyId, String domain,
+            Instant expiresFrom, Instant expiresTo) {
+    }
+
+    public PanacheQuery<Certificate> search(Filter f, Sort sort) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (customerId != null) {
+        if (f.customerId() != null) {
             where.add("c.customerId = :customer");
-            params.and("customer", customerId);
+            params.and("customer", f.customerId());
         }
-        if (expiringBefore != null) {
-            where.add("c.notAfter < :before");
-            params.and("before", expiringBefore);
+        if (f.orderId() != null) {
+            where.add("c.orderId = :order");
+            params.and("order", f.orderId());
         }
-        if (domain != null) {
+        if (f.keyId() != null) {
+            where.add("c.keyId = :key");
+            params.and("key", f.keyId());
+        }
+        if (f.serverId() != null) {
+            where.add("exists (select 1 from CertificateServer p where p.certificateId = c.id and p.serverId = :server)");
+            params.and("server", f.serverId());
+        }
+        if (f.expiresFrom() != null) {
+            where.add("c.notAfter >= :from");
+            params.and("from", f.expiresFrom());
+        }
+        if (f.expiresTo() != null) {
+            where.add("c.notAfter <= :to");
+            params.and("to", f.expiresTo());
+        }
+        if (f.domain() != null) {
             where.add("exists (select 1 from CertificateName n where n.certificateId = c.id and n.name = :domain)");
-            params.and("domain", domain);
+            params.and("domain", f.domain());
         }
         String query = "from Certificate c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        return find(query, Sort.by("notAfter").and("id"), params);
+        return find(query, sort, params);
     }
 
     /** Certificates valid at {@code now} that may be deployed to {@code serverId}, latest expiry first. */

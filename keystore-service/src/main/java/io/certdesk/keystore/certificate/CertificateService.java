@@ -5,7 +5,9 @@ import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.pki.DnsNames;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.ProblemType;
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Issued certificates: storing accepted ones, finding them, and moving them between servers. */
@@ -21,6 +24,9 @@ import java.util.UUID;
 public class CertificateService {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private static final Map<String, String> SORTS = Map.of("expiresAt", "c.notAfter", "validFromAt", "c.notBefore",
+            "createdAt", "c.createdAt", "id", "c.id");
 
     private final CertificateRepository certificates;
 
@@ -36,7 +42,7 @@ public class CertificateService {
         c.keyId = key.id;
         c.issuanceId = issuanceId;
         c.customerId = key.customerId;
-        c.orderRef = key.orderRef;
+        c.orderId = key.orderId;
         c.serial = Certificates.serialHex(leaf);
         c.issuerDn = leaf.getIssuerX500Principal().getName();
         c.subjectDn = leaf.getSubjectX500Principal().getName();
@@ -48,7 +54,7 @@ public class CertificateService {
         c.certificatePem = Certificates.pem(List.of(leaf));
         c.chainPem = Certificates.pem(chain);
         c.masterDomain = masterDomain;
-        c.createdAt = Instant.now();
+        c.createdAt = Times.now();
         List<CertificateName> rows = names.stream().distinct().map(n -> {
             CertificateName row = new CertificateName();
             row.certificateId = c.id;
@@ -62,12 +68,14 @@ public class CertificateService {
     }
 
     @WithSession
-    public Uni<Page<CertificateView>> list(String customerId, Instant expiringBefore, String domain, int page, int size) {
-        String name = domain == null ? null : canonical("domain", domain, true);
-        var query = certificates.search(customerId, expiringBefore, name);
-        return query.page(page, size).list().flatMap(items -> query.count().flatMap(total ->
-                certificates.serversOf(items.stream().map(c -> c.id).toList()).map(placements -> new Page<>(
-                        items.stream().map(c -> CertificateView.of(c, placements)).toList(), page, size, total))));
+    public Uni<Page<CertificateView>> list(CertificateRepository.Filter filter, PageRequest paging) {
+        CertificateRepository.Filter f = filter.domain() == null ? filter : new CertificateRepository.Filter(
+                filter.customerId(), filter.orderId(), filter.serverId(), filter.keyId(),
+                canonical("domain", filter.domain(), true), filter.expiresFrom(), filter.expiresTo());
+        var query = certificates.search(f, paging.sort(SORTS, "expiresAt", "c.id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count().flatMap(total ->
+                certificates.serversOf(items.stream().map(c -> c.id).toList()).map(placements -> paging.page(
+                        items.stream().map(c -> CertificateView.of(c, placements)).toList(), total))));
     }
 
     @WithSession
@@ -83,7 +91,7 @@ public class CertificateService {
     public Uni<CertificateView> migrate(UUID id, String targetServerId, String targetMasterDomain, String by) {
         String target = canonical("targetMasterDomain", targetMasterDomain, false);
         return require(id, null).flatMap(c -> {
-            Instant now = Instant.now();
+            Instant now = Times.now();
             if (!c.validAt(now)) {
                 return Uni.createFrom().failure(new DomainException(ProblemType.MIGRATION_REFUSED,
                         "The certificate is not valid now (valid " + tokyo(c.notBefore) + " to " + tokyo(c.notAfter)
@@ -104,7 +112,7 @@ public class CertificateService {
 
     /** The newest valid certificate deployable to {@code serverId} that covers {@code domain}; caller's session. */
     public Uni<Certificate> deployable(String serverId, String domain) {
-        return certificates.deployableTo(serverId, Instant.now()).map(candidates -> candidates.stream()
+        return certificates.deployableTo(serverId, Times.now()).map(candidates -> candidates.stream()
                 .filter(c -> List.of(c.dnsNames.split("\n")).stream().anyMatch(p -> Certificates.covers(p, domain)))
                 .findFirst().orElseThrow(() -> DomainException.notFound("Deployable certificate for " + domain + " on server",
                         serverId)));
@@ -136,7 +144,7 @@ public class CertificateService {
         p.certificateId = certificateId;
         p.serverId = serverId;
         p.masterDomain = masterDomain;
-        p.addedAt = Instant.now();
+        p.addedAt = Times.now();
         p.addedBy = by;
         return p;
     }

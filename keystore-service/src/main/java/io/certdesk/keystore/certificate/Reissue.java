@@ -6,12 +6,14 @@ import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.key.KeyView;
 import io.certdesk.keystore.pki.Csrs;
 import io.certdesk.keystore.pki.KeyAlgorithm;
+import io.certdesk.keystore.platform.CustomerId;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.OrderId;
 import io.certdesk.keystore.platform.ProblemType;
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -48,7 +50,7 @@ public class Reissue {
     @WithSession
     Uni<Plan> plan(UUID certificateId, KeyAlgorithm algorithm) {
         return certificates.require(certificateId, null).flatMap(c -> {
-            if (!c.validAt(Instant.now())) {
+            if (!c.validAt(Times.now())) {
                 return Uni.createFrom().failure(new DomainException(ProblemType.UNPROCESSABLE,
                         "Certificate " + certificateId + " is not valid now (until " + c.notAfter
                                 + "); a reissue is only possible during validity, otherwise apply for a new certificate"));
@@ -59,7 +61,8 @@ public class Reissue {
                         Csrs.attribute(subject, BCStyle.O), Csrs.attribute(subject, BCStyle.OU),
                         Csrs.attribute(subject, BCStyle.L), Csrs.attribute(subject, BCStyle.ST),
                         Csrs.attribute(subject, BCStyle.C), List.of(old.csrNames.split("\n")));
-                KeyRequest key = new KeyRequest(old.customerId, old.label, old.orderRef,
+                KeyRequest key = new KeyRequest(new CustomerId(old.customerId), old.label,
+                        old.orderId == null ? null : new OrderId(old.orderId),
                         algorithm != null ? algorithm : old.algorithm);
                 return new Plan(key, csr);
             });

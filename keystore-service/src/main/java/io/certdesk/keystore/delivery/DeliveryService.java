@@ -7,8 +7,10 @@ import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.Bundles;
 import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.platform.CertificateId;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.platform.ServerId;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +64,8 @@ public class DeliveryService {
                 String fullchain = s.certificate().certificatePem + s.certificate().chainPem;
                 String key = Bundles.encryptedPkcs8(s.privateKey(), s.passphrase());
                 String passphrase = new String(s.passphrase()) + "\n";
-                return new DeployMaterial(serverId, domain, s.certificate().id, s.certificate().notAfter,
+                return new DeployMaterial(new ServerId(serverId), domain, CertificateId.of(s.certificate().id),
+                        s.certificate().sha256, s.certificate().notAfter,
                         config.tlsRoot() + "/" + domain, List.of(
                                 new DeployMaterial.File("fullchain.pem", "0644", fullchain),
                                 new DeployMaterial.File("privkey.pem", "0600", key),

@@ -1,17 +1,20 @@
 package io.certdesk.keystore.delivery;
 
+import io.certdesk.keystore.platform.CertificateId;
+import io.certdesk.keystore.platform.ServerId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The files a web server needs for one domain, in the layout binding-service's configuration reads. */
 @Schema(name = "DeployMaterial")
 public record DeployMaterial(
-        String serverId,
+        ServerId serverId,
         String domain,
-        UUID certificateId,
-        Instant notAfter,
+        CertificateId certificateId,
+        @Schema(description = "Certificate SHA-256 fingerprint, colon-separated hex, to compare with what the server serves")
+        String sha256Fingerprint,
+        Instant expiresAt,
         @Schema(description = "Directory to write the files into, e.g. /etc/certdesk/tls/www.aaa.co.jp") String directory,
         List<File> files) {
 

@@ -3,6 +3,7 @@ package io.certdesk.keystore.delivery;
 import io.certdesk.keystore.audit.AuditLog;
 import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.platform.Caller;
+import io.certdesk.keystore.platform.KeyId;
 import io.certdesk.keystore.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,20 +13,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The customer's export bundle of a key. */
-@Path("/keys/{id}/exports")
+@Path("/keys/{keyId}/exports")
 @Tag(name = "Delivery")
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-@SecurityRequirement(name = "jwt")
 public class ExportResource {
 
     private final DeliveryService delivery;
@@ -43,11 +41,16 @@ public class ExportResource {
     @POST
     @Produces("application/zip")
     @RolesAllowed({Roles.STAFF, Roles.CUSTOMER})
-    @Operation(operationId = "exportKeyBundle", summary = "ZIP with the encrypted private key, CSR, certificate, chain and PKCS#12; the passphrase is not in it")
+    @Operation(operationId = "exportKeyBundle", summary = "ZIP with the encrypted private key, CSR, certificate, chain and PKCS#12; the passphrase is not in it",
+            extensions = @Extension(name = "x-idempotent", value = "builds the bundle again each time and changes "
+                    + "nothing but the audit trail; never stored for replay"))
     @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = "application/zip",
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    public Uni<RestResponse<byte[]>> export(@PathParam("id") UUID id) {
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"certdesk-key-<keyId>.zip\"",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Uni<RestResponse<byte[]>> export(@PathParam("keyId") KeyId keyId) {
         String scope = caller.customerScope();
+        UUID id = keyId.uuid();
         return audit.audited(actor.get(), "key.export", id.toString(), null, () -> delivery.exportBundle(id, scope))
                 .map(zip -> RestResponse.ResponseBuilder.ok(zip, "application/zip")
                         .header("Content-Disposition", "attachment; filename=\"certdesk-key-" + id + ".zip\"")

@@ -3,7 +3,6 @@ package io.certdesk.keystore.issuance;
 import io.certdesk.keystore.acme.AcmeAccount;
 import io.certdesk.keystore.acme.AcmeClient;
 import io.certdesk.keystore.acme.AcmeStore;
-import io.certdesk.keystore.key.KeyRequest;
 import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.CertificateCheck;
@@ -12,6 +11,7 @@ import io.certdesk.keystore.pki.Csrs;
 import io.certdesk.keystore.pki.KeyAlgorithm;
 import io.certdesk.keystore.pki.KeyPairs;
 import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.SealState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -81,7 +81,7 @@ public class AcmeIssuer {
     @WithTransaction
     Uni<List<Claimed>> claim() {
         URI directory = config.directoryUrl().orElseThrow();
-        Instant now = Instant.now();
+        Instant now = Times.now();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select * from issuance where issuer = 'ACME' and status in ('PENDING', 'VALIDATING') "
                                 + "and next_attempt_at <= :now order by next_attempt_at limit :batch for update skip locked",
@@ -126,12 +126,12 @@ public class AcmeIssuer {
                         new AccountKey(new KeyPair(KeyPairs.publicKey(key.algorithm, key.publicKey), privateKey), existing.accountUrl)));
             }
             KeyPair pair = KeyPairs.generate(KeyAlgorithm.EC_P256);
-            return keys.storeNew(new KeyRequest(ACCOUNT_OWNER, "ACME account " + directory, null, KeyAlgorithm.EC_P256),
-                    pair, "system", true).flatMap(key -> {
+            return keys.storeInternal(ACCOUNT_OWNER, "ACME account " + directory, KeyAlgorithm.EC_P256, pair)
+                    .flatMap(key -> {
                         AcmeAccount a = new AcmeAccount();
                         a.directoryUrl = directory.toString();
                         a.keyId = key.id;
-                        a.createdAt = Instant.now();
+                        a.createdAt = Times.now();
                         return store.persist(a);
                     }).map(a -> new AccountKey(pair, null));
         });
@@ -162,7 +162,7 @@ public class AcmeIssuer {
             if (i.status == Issuance.Status.ISSUED || i.status == Issuance.Status.FAILED) {
                 return Uni.createFrom().voidItem();
             }
-            i.updatedAt = Instant.now();
+            i.updatedAt = Times.now();
             if (outcome instanceof AcmeClient.Outcome.Issued issued) {
                 return keys.require(i.keyId, null).flatMap(key -> accept(i, key, issued))
                         .call(() -> store.account(job.directory().toString()).invoke(a -> a.accountUrl = issued.accountUrl()))

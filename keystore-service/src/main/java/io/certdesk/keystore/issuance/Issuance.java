@@ -63,8 +63,10 @@ public class Issuance {
     public long version;
 
     /** Where the certificate comes from. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Issuer")
     public enum Issuer { MANUAL, ACME, LOCAL }
 
     /** PENDING → VALIDATING → ISSUED, or FAILED with the CA's problem. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IssuanceStatus")
     public enum Status { PENDING, VALIDATING, ISSUED, FAILED }
 }

@@ -1,14 +1,17 @@
 package io.certdesk.keystore.issuance;
 
 import io.certdesk.keystore.certificate.CertificateService;
-import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.key.KeyService;
+import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.CertificateCheck;
 import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.pki.DnsNames;
 import io.certdesk.keystore.pki.KeyPairs;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.ProblemType;
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +21,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,7 +65,10 @@ public class IssuanceService {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("masterDomain", e.getMessage()));
         }
-        return keys.require(request.keyId(), null).flatMap(key -> {
+        return keys.require(request.keyId().uuid(), null)
+                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("keyId", "key",
+                        request.keyId()))
+                .flatMap(key -> {
             if (key.csrPem == null) {
                 return Uni.createFrom().failure(DomainException.conflict(
                         "Key " + key.id + " has no CSR yet; create one (POST /keys/{id}/csr) before applying"));
@@ -72,9 +78,9 @@ public class IssuanceService {
             i.keyId = key.id;
             i.issuer = request.issuer();
             i.status = Issuance.Status.PENDING;
-            i.serverId = request.serverId().strip();
+            i.serverId = request.serverId().value();
             i.masterDomain = masterDomain;
-            i.createdAt = Instant.now();
+            i.createdAt = Times.now();
             i.updatedAt = i.createdAt;
             i.createdBy = by;
             i.nextAttemptAt = i.issuer == Issuance.Issuer.ACME ? i.createdAt : null;
@@ -107,13 +113,21 @@ public class IssuanceService {
                 CertificateCheck.Accepted accepted;
                 try {
                     accepted = CertificateCheck.check(body, KeyPairs.publicKey(key.algorithm, key.publicKey),
-                            List.of(key.csrNames.split("\n")), Date.from(Instant.now()), anchors);
+                            List.of(key.csrNames.split("\n")), Date.from(Times.now()), anchors);
                 } catch (CertificateCheck.Rejected r) {
                     return Uni.createFrom().failure(new DomainException(problemFor(r.reason()), r.getMessage()));
                 }
                 return accept(i, key, accepted.leaf(), accepted.chain(), by).map(IssuanceView::of);
             });
         });
+    }
+
+    @WithSession
+    public Uni<Page<IssuanceView>> list(IssuanceRepository.Filter filter, PageRequest paging) {
+        var query = issuances.filtered(filter, paging.sort(Map.of("createdAt", "i.createdAt", "updatedAt", "i.updatedAt",
+                "status", "i.status", "id", "i.id"), "-createdAt", "i.id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(IssuanceView::of).toList(), total)));
     }
 
     @WithSession
@@ -128,7 +142,7 @@ public class IssuanceService {
             i.certificateId = c.id;
             i.problemType = null;
             i.problemDetail = null;
-            i.updatedAt = Instant.now();
+            i.updatedAt = Times.now();
             return i;
         });
     }

@@ -1,6 +1,5 @@
 package io.certdesk.keystore.issuance;
 
-import io.certdesk.keystore.key.KeyRequest;
 import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.pki.Csrs;
@@ -9,11 +8,11 @@ import io.certdesk.keystore.pki.KeyPairs;
 import io.certdesk.keystore.pki.LocalCaSigner;
 import io.certdesk.keystore.pki.Pem;
 import io.certdesk.keystore.pki.PkiException;
+import io.certdesk.keystore.platform.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
@@ -60,13 +59,13 @@ public class LocalCa {
                 return Uni.createFrom().item(existing);
             }
             var pair = KeyPairs.generate(KeyAlgorithm.EC_P256);
-            return keys.storeNew(new KeyRequest(OWNER, "certdesk local development CA", null, KeyAlgorithm.EC_P256),
-                    pair, "system", true).flatMap(key -> {
+            return keys.storeInternal(OWNER, "certdesk local development CA", KeyAlgorithm.EC_P256, pair)
+                    .flatMap(key -> {
                         LocalCaRoot r = new LocalCaRoot();
                         r.id = LocalCaRoot.ID;
                         r.keyId = key.id;
                         r.certificatePem = Pem.write(LocalCaSigner.selfSignedRoot(pair, "certdesk local development CA"));
-                        r.createdAt = Instant.now();
+                        r.createdAt = Times.now();
                         return roots.persist(r);
                     });
         });

@@ -1,10 +1,13 @@
 package io.certdesk.keystore.key;
 
+import io.certdesk.keystore.platform.Searches;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,10 +15,28 @@ import java.util.UUID;
 @ApplicationScoped
 public class KeyRepository implements PanacheRepositoryBase<ManagedKey, UUID> {
 
-    public PanacheQuery<ManagedKey> listed(String customerId) {
-        Sort newest = Sort.by("createdAt", Sort.Direction.Descending).and("id");
-        return customerId == null ? find("internal = false", newest)
-                : find("internal = false and customerId = ?1", newest, customerId);
+    /** The listing's filters; null means any. */
+    public record Filter(String customerId, String orderId, String q) {
+    }
+
+    /** Keys the API may show (never the service's internal ones). */
+    public PanacheQuery<ManagedKey> listed(Filter f, Sort sort) {
+        List<String> where = new ArrayList<>();
+        where.add("internal = false");
+        Parameters params = new Parameters();
+        if (f.customerId() != null) {
+            where.add("customerId = :customerId");
+            params.and("customerId", f.customerId());
+        }
+        if (f.orderId() != null) {
+            where.add("orderId = :orderId");
+            params.and("orderId", f.orderId());
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.add("lower(label) like :q escape '!'");
+            params.and("q", Searches.contains(f.q()));
+        }
+        return find("from ManagedKey where " + String.join(" and ", where), sort, params);
     }
 
     /** A batch of keys wrapped by an older master key, locked, skipping rows another replica is rewrapping. */

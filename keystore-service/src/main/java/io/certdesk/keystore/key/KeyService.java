@@ -11,10 +11,16 @@ import io.certdesk.keystore.pki.KeyAlgorithm;
 import io.certdesk.keystore.pki.KeyPairs;
 import io.certdesk.keystore.pki.Pem;
 import io.certdesk.keystore.pki.SubjectValidator;
+import io.certdesk.keystore.platform.CustomerId;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.ETags;
+import io.certdesk.keystore.platform.KeyId;
 import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.platform.OrderId;
 import io.certdesk.keystore.platform.Page;
+import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.Problem;
+import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.SealState;
 import io.certdesk.keystore.vault.VaultService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,9 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -37,11 +43,15 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 @ApplicationScoped
 public class KeyService {
 
+    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "label", "label", "id", "id");
+
     private final KeyRepository keys;
     private final SealState seal;
     private final VaultService vault;
+    private final ETags etags;
 
-    public KeyService(KeyRepository keys, SealState seal, VaultService vault) {
+    public KeyService(KeyRepository keys, SealState seal, VaultService vault, ETags etags) {
+        this.etags = etags;
         this.keys = keys;
         this.seal = seal;
         this.vault = vault;
@@ -88,19 +98,27 @@ public class KeyService {
      * account, the development CA) are invisible to the API: no reading, export or passphrase.
      */
     public Uni<ManagedKey> storeNew(KeyRequest request, KeyPair pair, String createdBy, boolean internal) {
-        return vault.lockCurrentVersion().flatMap(version -> encryptAndPersist(request, pair, createdBy, internal, version));
+        return vault.lockCurrentVersion().flatMap(version -> encryptAndPersist(request.customerId().value(),
+                request.label().strip(), request.orderId() == null ? null : request.orderId().value(),
+                request.algorithm(), pair, createdBy, internal, version));
     }
 
-    private Uni<ManagedKey> encryptAndPersist(KeyRequest request, KeyPair pair, String createdBy, boolean internal,
-            int version) {
+    /** Stores one of the service's own keys (ACME account, development CA) under {@code owner}; caller's transaction. */
+    public Uni<ManagedKey> storeInternal(String owner, String label, KeyAlgorithm algorithm, KeyPair pair) {
+        return vault.lockCurrentVersion().flatMap(version -> encryptAndPersist(owner, label, null, algorithm, pair,
+                "system", true, version));
+    }
+
+    private Uni<ManagedKey> encryptAndPersist(String owner, String label, String orderId, KeyAlgorithm algorithm,
+            KeyPair pair, String createdBy, boolean internal, int version) {
         MasterKeyring ring = seal.keyring();
         ManagedKey k = new ManagedKey();
         k.internal = internal;
         k.id = UUID.randomUUID();
-        k.customerId = request.customerId().strip();
-        k.label = request.label().strip();
-        k.orderRef = request.orderRef() == null || request.orderRef().isBlank() ? null : request.orderRef().strip();
-        k.algorithm = request.algorithm();
+        k.customerId = owner;
+        k.label = label;
+        k.orderId = orderId;
+        k.algorithm = algorithm;
         k.publicKey = pair.getPublic().getEncoded();
         k.publicKeySha256 = Fingerprints.sha256(k.publicKey);
         k.masterKeyVersion = version;
@@ -116,14 +134,14 @@ public class KeyService {
         k.passphraseDataKey = ring.wrap(version, passphraseDek, Aad.passphraseDek(k.id));
         wipe(privateDek, pkcs8, passphraseDek, passphrase);
 
-        k.createdAt = Instant.now();
+        k.createdAt = Times.now();
         k.createdBy = createdBy;
         return keys.persist(k);
     }
 
     /** Validates the subject, signs a CSR with the stored private key and keeps it with the key. */
     @WithTransaction
-    public Uni<KeyView> createCsr(UUID id, CsrRequest request) {
+    public Uni<KeyView> createCsr(UUID id, CsrRequest request, String ifMatch) {
         CsrSubject subject;
         try {
             subject = validate(request);
@@ -132,6 +150,7 @@ public class KeyService {
         }
         seal.keyring();
         return require(id, null).flatMap(k -> keyringFor(k).map(ring -> {
+            etags.check(ifMatch, view(k), false);
             PrivateKey privateKey = decryptPrivateKey(ring, k);
             attachCsr(k, new KeyPair(KeyPairs.publicKey(k.algorithm, k.publicKey), privateKey), subject);
             return view(k);
@@ -144,7 +163,7 @@ public class KeyService {
         k.csrSubject = csr.getSubject().toString();
         k.csrNames = String.join("\n", subject.dnsNames());
         k.csrLevel = subject.level();
-        k.csrCreatedAt = Instant.now();
+        k.csrCreatedAt = Times.now();
     }
 
     private static CsrSubject validate(CsrRequest request) {
@@ -164,7 +183,7 @@ public class KeyService {
     public Uni<PassphraseView> revealPassphrase(UUID id, String customerScope) {
         seal.keyring();
         return require(id, customerScope).flatMap(k -> passphrase(k)
-                .map(chars -> new PassphraseView(k.id.toString(), new String(chars))));
+                .map(chars -> new PassphraseView(KeyId.of(k.id), new String(chars))));
     }
 
     /** The key's passphrase, in the caller's session; 503 while sealed. */
@@ -193,10 +212,10 @@ public class KeyService {
     }
 
     @WithSession
-    public Uni<Page<KeyView>> list(String customerId, int page, int size) {
-        var query = keys.listed(customerId);
-        return query.page(page, size).list().flatMap(items -> query.count()
-                .map(total -> new Page<>(items.stream().map(KeyService::view).toList(), page, size, total)));
+    public Uni<Page<KeyView>> list(KeyRepository.Filter filter, PageRequest paging) {
+        var query = keys.listed(filter, paging.sort(SORTS, "-createdAt", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(KeyService::view).toList(), total)));
     }
 
     /** One rewrap transaction's result: keys moved, rows looked at, and the last id seen. */
@@ -286,9 +305,18 @@ public class KeyService {
 
     static KeyView view(ManagedKey k) {
         KeyView.Csr csr = k.csrPem == null ? null : new KeyView.Csr(k.csrPem, k.csrSubject,
-                List.of(k.csrNames.split("\n")), k.csrLevel, k.csrCreatedAt);
-        return new KeyView(k.id, k.customerId, k.label, k.orderRef, k.algorithm, k.publicKeySha256,
+                List.of(k.csrNames.split("\n")), k.csrLevel, csrFingerprint(k.csrPem), k.csrCreatedAt);
+        return new KeyView(KeyId.of(k.id), new CustomerId(k.customerId), k.label,
+                k.orderId == null ? null : new OrderId(k.orderId), k.algorithm, k.publicKeySha256,
                 Pem.write(KeyPairs.publicKey(k.algorithm, k.publicKey)), csr, k.createdAt, k.createdBy);
+    }
+
+    static String csrFingerprint(String csrPem) {
+        try {
+            return Fingerprints.sha256(Csrs.read(csrPem).getEncoded());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored CSR can always be encoded", e);
+        }
     }
 
     private static byte[] utf8(char[] chars) {

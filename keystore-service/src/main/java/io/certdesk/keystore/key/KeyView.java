@@ -1,31 +1,36 @@
 package io.certdesk.keystore.key;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.certdesk.keystore.pki.CsrSubject;
 import io.certdesk.keystore.pki.KeyAlgorithm;
+import io.certdesk.keystore.platform.CustomerId;
+import io.certdesk.keystore.platform.KeyId;
+import io.certdesk.keystore.platform.OrderId;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A key's public side and metadata; the private key and passphrase never appear here. */
 @Schema(name = "Key")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyView(
-        UUID id,
-        String customerId,
+        KeyId id,
+        CustomerId customerId,
         String label,
-        String orderRef,
+        @Schema(description = "The order in order-service it was made for", nullable = true) OrderId orderId,
         KeyAlgorithm algorithm,
         @Schema(description = "SHA-256 of the SubjectPublicKeyInfo, colon-separated hex") String publicKeyFingerprint,
         String publicKeyPem,
-        Csr csr,
+        @Schema(description = "The key's current CSR; null until one is made", nullable = true) Csr csr,
         Instant createdAt,
         String createdBy) {
 
     /** The key's current CSR. */
     @Schema(name = "Csr")
-    public record Csr(String pem, String subject, List<String> dnsNames, CsrSubject.ValidationLevel validationLevel,
+    public record Csr(
+            String pem,
+            String subject,
+            List<String> dnsNames,
+            CsrSubject.ValidationLevel validationLevel,
+            @Schema(description = "SHA-256 of the DER CSR, colon-separated hex") String fingerprint,
             Instant createdAt) {
     }
 }

@@ -30,8 +30,8 @@ public class ManagedKey {
     @Column(nullable = false, length = 200)
     public String label;
 
-    @Column(name = "order_ref", length = 64)
-    public String orderRef;
+    @Column(name = "order_id", length = 64)
+    public String orderId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)

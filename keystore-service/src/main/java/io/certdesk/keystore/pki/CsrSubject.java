@@ -17,5 +17,6 @@ public record CsrSubject(
         List<String> dnsNames) {
 
     /** How much the CA validates; decides which subject fields are required or forbidden. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ValidationLevel")
     public enum ValidationLevel { DV, OV, EV }
 }

@@ -3,6 +3,7 @@ package io.certdesk.keystore.vault;
 import io.certdesk.keystore.audit.AuditLog;
 import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.key.KeyService;
+import io.certdesk.keystore.platform.Idempotency;
 import io.certdesk.keystore.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,16 +14,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -30,16 +32,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/sys")
 @Tag(name = "Vault")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-@SecurityRequirement(name = "jwt")
 public class SysResource {
 
     private final VaultService vault;
     private final KeyService keys;
     private final AuditLog audit;
     private final CurrentActor actor;
+    private final Idempotency idempotency;
 
-    public SysResource(VaultService vault, KeyService keys, AuditLog audit, CurrentActor actor) {
+    public SysResource(VaultService vault, KeyService keys, AuditLog audit, CurrentActor actor, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.vault = vault;
         this.keys = keys;
         this.audit = audit;
@@ -76,21 +78,27 @@ public class SysResource {
     @POST
     @Path("/init")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "initVault", summary = "Create the root key and return its key shares, once (SHAMIR mode)")
-    @APIResponse(responseCode = "201", description = "Initialised; the vault stays sealed until unsealed with the shares")
+    @Operation(operationId = "initVault", summary = "Create the root key and return its key shares, once (SHAMIR mode)",
+            extensions = @Extension(name = "x-idempotent", value = "happens once: a second init is 409; the shares are "
+                    + "never stored, so no answer is kept for replay"))
+    @APIResponse(responseCode = "201", description = "Initialised; the vault stays sealed until unsealed with the shares",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InitResult.class)))
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<InitResult>> init(@NotNull @Valid InitRequest request) {
+    public Uni<RestResponse<InitResult>> init(@NotNull @Valid InitRequest request, UriInfo uri) {
         return audit.audited(actor.get(), "vault.init", null,
                         "shares=" + request.shares() + " threshold=" + request.threshold(),
                         () -> vault.init(request.shares(), request.threshold()))
                 .map(result -> RestResponse.ResponseBuilder.<InitResult>create(RestResponse.Status.CREATED)
-                        .entity(result).header("Cache-Control", "no-store").build());
+                        .entity(result).location(uri.getBaseUriBuilder().path("sys/seal-status").build())
+                        .header("Cache-Control", "no-store").build());
     }
 
     @POST
     @Path("/unseal")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "unsealVault", summary = "Give one key share (or, in FILE/PKCS11 mode, re-open from the key file or token)")
+    @Operation(operationId = "unsealVault", summary = "Give one key share (or, in FILE/PKCS11 mode, re-open from the key file or token)",
+            extensions = @Extension(name = "x-idempotent", value = "a share given twice counts once; answers the seal "
+                    + "status, never stored for replay"))
     public Uni<SealStatus> unseal(@Valid UnsealRequest request) {
         String share = request == null ? null : request.share();
         String detail = share == null || share.isBlank() ? null : "share=" + audit.fingerprint(share.strip());
@@ -100,7 +108,8 @@ public class SysResource {
     @POST
     @Path("/seal")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "sealVault", summary = "Wipe all key material from memory; nothing decrypts until unsealed")
+    @Operation(operationId = "sealVault", summary = "Wipe all key material from memory; nothing decrypts until unsealed",
+            extensions = @Extension(name = "x-idempotent", value = "sealing a sealed vault changes nothing"))
     public Uni<SealStatus> seal() {
         return audit.audited(actor.get(), "vault.seal", null, null, () -> vault.seal());
     }
@@ -109,12 +118,15 @@ public class SysResource {
     @Path("/rotate")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "rotateMasterKey", summary = "Add a master key version; data keys are rewrapped to it in the background")
-    @APIResponse(responseCode = "202", description = "New version in use for new keys; rewrapping under way")
-    public Uni<RestResponse<RotationStatus>> rotate() {
-        return audit.audited(actor.get(), "vault.rotate", null, null, () -> vault.rotate())
+    @APIResponse(responseCode = "202", description = "New version in use for new keys; rewrapping under way (follow it at the Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationStatus.class)))
+    public Uni<RestResponse<RotationStatus>> rotate(@HeaderParam(Idempotency.HEADER) String idempotencyKey, UriInfo uri) {
+        return idempotency.once(idempotencyKey, null, RotationStatus.class, () -> audit.audited(actor.get(),
+                        "vault.rotate", null, null, () -> vault.rotate())
                 .flatMap(version -> keys.countOnOlderVersions().map(pending -> RestResponse.ResponseBuilder
                         .<RotationStatus>create(RestResponse.Status.ACCEPTED)
-                        .entity(new RotationStatus(version, pending)).build()));
+                        .location(uri.getBaseUriBuilder().path("sys/rotation").build())
+                        .entity(new RotationStatus(version, pending)).build())));
     }
 
     @GET

@@ -57,5 +57,6 @@ public interface VaultConfig {
     }
 
     /** The ways the vault can be unsealed. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UnsealMode")
     enum UnsealMode { SHAMIR, FILE, PKCS11 }
 }

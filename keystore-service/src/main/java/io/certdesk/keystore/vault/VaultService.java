@@ -1,13 +1,14 @@
 package io.certdesk.keystore.vault;
 
+import io.certdesk.keystore.crypto.Aead;
 import io.certdesk.keystore.crypto.MasterKeyring;
 import io.certdesk.keystore.crypto.Pkcs11Keyring;
 import io.certdesk.keystore.crypto.SecretFiles;
 import io.certdesk.keystore.crypto.Shamir;
 import io.certdesk.keystore.crypto.SoftwareKeyring;
-import io.certdesk.keystore.crypto.Aead;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.ProblemType;
+import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.VaultConfig.UnsealMode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,7 +236,7 @@ public class VaultService {
                                     if (count > 0) {
                                         return null;
                                     }
-                                    row.retiredAt = Instant.now();
+                                    row.retiredAt = Times.now();
                                     row.wrappedKey = null;
                                     return version;
                                 })))
@@ -319,7 +319,7 @@ public class VaultService {
         v.id = Vault.ID;
         v.unsealMode = mode;
         v.keyCheck = check;
-        v.initializedAt = Instant.now();
+        v.initializedAt = Times.now();
         return v;
     }
 
@@ -327,7 +327,7 @@ public class VaultService {
         MasterKey k = new MasterKey();
         k.version = version;
         k.wrappedKey = wrapped;
-        k.createdAt = Instant.now();
+        k.createdAt = Times.now();
         return k;
     }
 

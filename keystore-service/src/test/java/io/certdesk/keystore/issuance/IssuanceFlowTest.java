@@ -281,13 +281,14 @@ class IssuanceFlowTest {
         String theirCert = issue(theirs, "LOCAL", "62", "www.list2.example.jp").statusCode(201).extract().path("certificateId");
         as(Roles.STAFF).queryParam("domain", "www.list.example.jp").get("/certificates").then()
                 .body("items.id", equalTo(List.of(myCert)));
-        as(Roles.SERVICE).queryParam("expiringBefore", Instant.now().plus(Duration.ofDays(120)).toString())
+        as(Roles.SERVICE).queryParam("expiresAtTo", Instant.now().plus(Duration.ofDays(120)).toString())
                 .queryParam("size", 200).get("/certificates").then().body("items.id", hasItem(myCert));
-        as(Roles.SERVICE).queryParam("expiringBefore", Instant.now().plus(Duration.ofDays(30)).toString())
+        as(Roles.SERVICE).queryParam("expiresAtTo", Instant.now().plus(Duration.ofDays(30)).toString())
                 .queryParam("customerId", "C-1").get("/certificates").then().body("items.id", not(hasItem(myCert)));
         as(Roles.CUSTOMER).queryParam("size", 200).get("/certificates").then()
                 .body("items.id", hasItem(myCert)).body("items.id", not(hasItem(theirCert)));
         as(Roles.CUSTOMER).get("/certificates/{id}", theirCert).then().statusCode(404);
-        as(Roles.STAFF).queryParam("expiringBefore", "next week").get("/certificates").then().statusCode(404);
+        as(Roles.STAFF).queryParam("expiresAtTo", "next week").get("/certificates").then().statusCode(400)
+                .body("violations[0].field", equalTo("expiresAtTo"));
     }
 }

@@ -33,7 +33,7 @@ public class KeyResourceTest {
 
     public static String generate(String customerId, String algorithm) {
         return as(Roles.STAFF).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customerId, "label", "www.aaa.co.jp", "orderRef", "ORD-1", "algorithm", algorithm))
+                .body(Map.of("customerId", customerId, "label", "www.aaa.co.jp", "orderId", "1", "algorithm", algorithm))
                 .post("/keys").then().statusCode(201).extract().path("id");
     }
 
@@ -124,8 +124,11 @@ public class KeyResourceTest {
         as(Roles.CUSTOMER).get("/keys/{id}", mine).then().statusCode(200);
         as(Roles.CUSTOMER).get("/keys/{id}", theirs).then().statusCode(404).contentType("application/problem+json");
         as(Roles.CUSTOMER).post("/keys/{id}/passphrase", theirs).then().statusCode(404);
-        as(Roles.CUSTOMER).queryParam("customerId", "C-2").queryParam("size", 200).get("/keys")
+        as(Roles.CUSTOMER).queryParam("size", 200).get("/keys")
                 .then().statusCode(200).body("items.id", hasItem(mine)).body("items.id", not(hasItem(theirs)));
+        // asking for another customer's keys finds nothing, never theirs
+        as(Roles.CUSTOMER).queryParam("customerId", "C-2").queryParam("size", 200).get("/keys")
+                .then().statusCode(200).body("total", equalTo(0));
         // the refusal is audited as a denial even though the answer looks like "missing"
         as(Roles.ADMIN).queryParam("target", theirs).queryParam("action", "key.read").get("/audit")
                 .then().statusCode(200).body("items.outcome", hasItem("DENIED"));
@@ -157,7 +160,7 @@ public class KeyResourceTest {
                 .then().statusCode(400).body("violations.field", hasItem("algorithm"));
         as(Roles.STAFF).contentType(ContentType.JSON).body(Map.of("label", "x")).post("/keys")
                 .then().statusCode(400).body("violations.field", hasItems("customerId", "algorithm"));
-        as(Roles.STAFF).get("/keys/not-a-uuid").then().statusCode(404);
+        as(Roles.STAFF).get("/keys/not-a-uuid").then().statusCode(400).body("violations[0].field", equalTo("keyId"));
         String noCustomerClaim = Jwt.issuer(TestTokens.ISSUER).subject("x").groups(Roles.CUSTOMER).sign();
         RestAssured.given().auth().oauth2(noCustomerClaim).get("/keys").then().statusCode(403);
     }

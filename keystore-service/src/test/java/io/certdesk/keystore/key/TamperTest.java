@@ -33,12 +33,12 @@ class TamperTest {
     /** Damaged keys are removed again, so later rotations in this JVM see only sound rows. */
     @org.junit.jupiter.api.AfterEach
     void removeDamagedKeys() {
-        db.query("delete from managed_key where customer_id = 'C-TAMPER'").execute().await().indefinitely();
+        db.query("delete from managed_key where customer_id = 'C-9090'").execute().await().indefinitely();
     }
 
     @Test
     void flippedPrivateKeyCiphertextIsDetected() {
-        String id = KeyResourceTest.generate("C-TAMPER", "EC_P256");
+        String id = KeyResourceTest.generate("C-9090", "EC_P256");
         sql("update managed_key set private_key_ct = set_byte(private_key_ct, 20, get_byte(private_key_ct, 20) # 1) where id = $1",
                 UUID.fromString(id));
         as(Roles.STAFF).contentType(ContentType.JSON).body(KeyResourceTest.dvCsr("www.aaa.co.jp", List.of()))
@@ -53,7 +53,7 @@ class TamperTest {
 
     @Test
     void flippedWrappedDataKeyIsDetected() {
-        String id = KeyResourceTest.generate("C-TAMPER", "EC_P256");
+        String id = KeyResourceTest.generate("C-9090", "EC_P256");
         sql("update managed_key set passphrase_dek = set_byte(passphrase_dek, 30, get_byte(passphrase_dek, 30) # 128) where id = $1",
                 UUID.fromString(id));
         as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(500)
@@ -63,8 +63,8 @@ class TamperTest {
 
     @Test
     void ciphertextsSwappedBetweenRowsDoNotDecrypt() {
-        UUID a = UUID.fromString(KeyResourceTest.generate("C-TAMPER", "EC_P256"));
-        UUID b = UUID.fromString(KeyResourceTest.generate("C-TAMPER", "EC_P256"));
+        UUID a = UUID.fromString(KeyResourceTest.generate("C-9090", "EC_P256"));
+        UUID b = UUID.fromString(KeyResourceTest.generate("C-9090", "EC_P256"));
         // the whole envelope (ciphertext and its wrapped data key) of b's passphrase moved onto a
         sql("update managed_key t set passphrase_ct = s.passphrase_ct, passphrase_dek = s.passphrase_dek "
                 + "from managed_key s where t.id = $1 and s.id = $2", a, b);
@@ -81,7 +81,7 @@ class TamperTest {
 
     @Test
     void auditLogIsAppendOnlyAndAnEditedEntryIsPinpointed() {
-        KeyResourceTest.generate("C-TAMPER", "EC_P256");
+        KeyResourceTest.generate("C-9090", "EC_P256");
         as(Roles.ADMIN).get("/audit/verify").then().statusCode(200).body("intact", equalTo(true));
 
         // the application's connection cannot change entries at all

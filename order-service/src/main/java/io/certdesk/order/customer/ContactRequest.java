@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A contact person; send the id of an existing contact to keep it (and its references), omit it to add one. */
 @Schema(name = "ContactRequest")
 public record ContactRequest(
-        @Schema(description = "Id of an existing contact of this customer; omit for a new contact") Long id,
+        @Schema(description = "Id of an existing contact of this customer; omit for a new contact") ContactId id,
         @NotBlank @Size(max = 100) @Schema(examples = "山田 太郎") String name,
         @NotBlank @Size(max = 32) @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}", message = "must be a phone number")
         @Schema(examples = "03-1234-5678") String phone,

@@ -1,11 +1,13 @@
 package io.certdesk.order.customer;
 
+import io.certdesk.order.platform.Searches;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Customers by id. */
 @ApplicationScoped
@@ -18,7 +20,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, Strin
                 .map(n -> "C-" + n);
     }
 
-    public Uni<List<Customer>> page(int page, int size) {
-        return findAll(Sort.by("organisationKana").and("id")).page(page, size).list();
+    /** Customers whose name or kana contains {@code q} (all when null). */
+    public PanacheQuery<Customer> filtered(String q, Sort sort) {
+        if (q == null || q.isBlank()) {
+            return findAll(sort);
+        }
+        return find("lower(organisationName) like :q escape '!' or lower(organisationKana) like :q escape '!'", sort,
+                Parameters.with("q", Searches.contains(q)));
     }
 }

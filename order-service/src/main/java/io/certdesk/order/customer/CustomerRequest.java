@@ -10,11 +10,11 @@ import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What staff send to create a customer, or (with version) its full new state. */
+/** What staff send to create a customer, or its full new state. */
 @Schema(name = "CustomerRequest")
 public record CustomerRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "株式会社サンプル") String organisationName,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[\\p{IsKatakana}ー・\\s　A-Za-z0-9&.,()-]+",
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[ァ-ヺー・　 A-Za-z0-9&.,()-]+",
                 message = "must be written in katakana") @Schema(examples = "カブシキガイシャサンプル") String organisationKana,
         @NotBlank @Pattern(regexp = "[0-9]{3}-?[0-9]{4}", message = "must be a Japanese postal code such as 100-0001")
         String postalCode,
@@ -27,7 +27,5 @@ public record CustomerRequest(
         LocalTime callHoursFrom,
         @NotNull @Schema(description = "Preferred hours for the CA's call end (Asia/Tokyo)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "17:00")
         LocalTime callHoursTo,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts,
-        @Schema(description = "For updates: the version read; the update is refused when someone changed it since")
-        Long version) {
+        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts) {
 }

@@ -1,9 +1,11 @@
 package io.certdesk.order.customer;
 
-import io.certdesk.order.platform.Times;
+import io.certdesk.order.platform.DatabaseFailures;
 import io.certdesk.order.platform.DomainException;
-import io.certdesk.order.platform.ForeignKeyViolation;
+import io.certdesk.order.platform.ETags;
 import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,12 +20,17 @@ import java.util.Set;
 @ApplicationScoped
 public class CustomerService {
 
+    private static final Map<String, String> SORTS = Map.of("organisationKana", "organisationKana",
+            "organisationName", "organisationName", "createdAt", "createdAt", "id", "id");
+
     private final CustomerRepository customers;
     private final CustomerContactRepository contacts;
+    private final ETags etags;
 
-    public CustomerService(CustomerRepository customers, CustomerContactRepository contacts) {
+    public CustomerService(CustomerRepository customers, CustomerContactRepository contacts, ETags etags) {
         this.customers = customers;
         this.contacts = contacts;
+        this.etags = etags;
     }
 
     @WithTransaction
@@ -42,32 +49,31 @@ public class CustomerService {
     }
 
     @WithTransaction
-    public Uni<CustomerView> update(String id, CustomerRequest request) {
-        if (request.version() == null) {
-            return Uni.createFrom().failure(DomainException.invalid("version", "must be sent with an update"));
-        }
+    public Uni<CustomerView> update(String id, CustomerRequest request, String ifMatch) {
         checkCallHours(request);
-        return require(id, null).flatMap(c -> {
-            if (c.version != request.version()) {
-                return Uni.createFrom().failure(DomainException.conflict("Customer '" + id
-                        + "' was changed by someone else (version " + c.version + ", you sent " + request.version()
-                        + "); read it again and retry"));
-            }
+        return require(id, null).flatMap(c -> contacts.ofCustomer(id).map(before -> {
+            etags.check(ifMatch, CustomerView.of(c, before), true);
+            return c;
+        })).flatMap(c -> {
             apply(c, request);
             c.updatedAt = Times.now();
             return contacts.ofCustomer(id)
                     .flatMap(existing -> replaceContacts(c, request.contacts(), existing))
                     .flatMap(list -> customers.flush().map(ignored -> CustomerView.of(c, list)));
-        }).onFailure(ForeignKeyViolation::test).transform(e -> DomainException.conflict(
+        }).onFailure(DatabaseFailures::foreignKey).transform(e -> DomainException.conflict(
                 "A contact you removed is still named in a phone verification; keep it in the list"));
     }
 
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, String ifMatch) {
         return require(id, null)
+                .flatMap(c -> contacts.ofCustomer(id).map(list -> {
+                    etags.check(ifMatch, CustomerView.of(c, list), false);
+                    return c;
+                }))
                 .flatMap(c -> contacts.delete("customerId", id).flatMap(n -> customers.delete(c)))
                 .flatMap(ignored -> customers.flush())
-                .onFailure(ForeignKeyViolation::test).transform(e -> DomainException.conflict(
+                .onFailure(DatabaseFailures::foreignKey).transform(e -> DomainException.conflict(
                         "Customer '" + id + "' has quotes or orders and cannot be deleted"));
     }
 
@@ -77,8 +83,9 @@ public class CustomerService {
     }
 
     @WithSession
-    public Uni<Page<CustomerView>> list(int page, int size) {
-        return customers.page(page, size).flatMap(items -> {
+    public Uni<Page<CustomerView>> list(String q, PageRequest paging) {
+        var query = customers.filtered(q, paging.sort(SORTS, "organisationKana", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> {
             Uni<List<CustomerView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
             // One query after the other: a session runs one statement at a time.
             for (Customer c : items) {
@@ -87,7 +94,7 @@ public class CustomerService {
                     return acc;
                 }));
             }
-            return views.flatMap(list -> customers.count().map(total -> new Page<>(list, page, size, total)));
+            return views.flatMap(list -> query.count().map(total -> paging.page(list, total)));
         });
     }
 
@@ -112,7 +119,7 @@ public class CustomerService {
         existing.forEach(e -> byId.put(e.id, e));
         Set<Long> kept = new HashSet<>();
         for (ContactRequest r : wanted) {
-            if (r.id() != null && (!byId.containsKey(r.id()) || !kept.add(r.id()))) {
+            if (r.id() != null && (!byId.containsKey(r.id().number()) || !kept.add(r.id().number()))) {
                 return Uni.createFrom().failure(DomainException.invalid("contacts.id",
                         "contact " + r.id() + " is not a contact of customer " + c.id + " or is listed twice"));
             }
@@ -125,7 +132,7 @@ public class CustomerService {
         }
         List<CustomerContact> result = new java.util.ArrayList<>();
         for (ContactRequest r : wanted) {
-            CustomerContact target = r.id() == null ? new CustomerContact() : byId.get(r.id());
+            CustomerContact target = r.id() == null ? new CustomerContact() : byId.get(r.id().number());
             target.customerId = c.id;
             target.name = r.name().strip();
             target.phone = r.phone().strip();

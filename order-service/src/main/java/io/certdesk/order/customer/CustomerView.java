@@ -1,5 +1,6 @@
 package io.certdesk.order.customer;
 
+import io.certdesk.order.platform.CustomerId;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A customer as the API shows it. */
 @Schema(name = "Customer")
 public record CustomerView(
-        String id,
+        CustomerId id,
         String organisationName,
         String organisationKana,
         String postalCode,
@@ -22,21 +23,20 @@ public record CustomerView(
         @Schema(type = SchemaType.STRING, examples = "17:00") LocalTime callHoursTo,
         List<Contact> contacts,
         Instant createdAt,
-        Instant updatedAt,
-        long version) {
+        Instant updatedAt) {
 
     /** A contact person as the API shows it. */
     @Schema(name = "Contact")
-    public record Contact(long id, String name, String phone, String email, boolean authorisedForCaCall,
+    public record Contact(ContactId id, String name, String phone, String email, boolean authorisedForCaCall,
             boolean representative) {
         static Contact of(CustomerContact c) {
-            return new Contact(c.id, c.name, c.phone, c.email, c.authorisedForCaCall, c.representative);
+            return new Contact(ContactId.of(c.id), c.name, c.phone, c.email, c.authorisedForCaCall, c.representative);
         }
     }
 
     static CustomerView of(Customer c, List<CustomerContact> contacts) {
-        return new CustomerView(c.id, c.organisationName, c.organisationKana, c.postalCode, c.address,
+        return new CustomerView(new CustomerId(c.id), c.organisationName, c.organisationKana, c.postalCode, c.address,
                 c.representativeName, c.representativeTitle, c.listed, c.noticeEmail, c.callHoursFrom, c.callHoursTo,
-                contacts.stream().map(Contact::of).toList(), c.createdAt, c.updatedAt, c.version);
+                contacts.stream().map(Contact::of).toList(), c.createdAt, c.updatedAt);
     }
 }

@@ -1,13 +1,16 @@
 package io.certdesk.order.document;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.order.WorkflowConfig;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.ETags;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.ProblemType;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +36,11 @@ public class DocumentService {
     private final DocumentFileRepository files;
     private final OrderWorkflow workflow;
     private final WorkflowConfig config;
+    private final ETags etags;
 
     public DocumentService(DocumentRepository documents, DocumentFileRepository files, OrderWorkflow workflow,
-            WorkflowConfig config) {
+            WorkflowConfig config, ETags etags) {
+        this.etags = etags;
         this.documents = documents;
         this.files = files;
         this.workflow = workflow;
@@ -66,7 +71,7 @@ public class DocumentService {
 
     @WithTransaction
     public Uni<DocumentView> upload(long orderId, DocumentKind kind, String declaredType, String fileName,
-            byte[] content, String scope, String actor) {
+            byte[] content, String scope, String actor, String ifMatch) {
         String type = declaredType == null ? "" : declaredType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (content == null || content.length == 0) {
             return Uni.createFrom().failure(DomainException.invalid("file", "is empty"));
@@ -88,6 +93,7 @@ public class DocumentService {
         return workflow.lock(orderId, scope).flatMap(o -> requireCollecting(o)
                 .flatMap(v -> require(orderId, kind))
                 .flatMap(d -> {
+                    etags.check(ifMatch, DocumentView.of(d), false);
                     if (d.status == DocumentStatus.ACCEPTED) {
                         return Uni.createFrom().failure(DomainException.conflict(
                                 kind + " of order " + orderId + " is already ACCEPTED; it cannot be replaced"));
@@ -113,19 +119,25 @@ public class DocumentService {
     }
 
     @WithTransaction
-    public Uni<DocumentView> accept(long orderId, DocumentKind kind, String actor) {
-        return decide(orderId, kind, DocumentStatus.ACCEPTED, null, actor);
+    public Uni<DocumentView> accept(long orderId, DocumentKind kind, String actor, String ifMatch) {
+        return decide(orderId, kind, DocumentStatus.ACCEPTED, null, actor, ifMatch);
     }
 
     @WithTransaction
-    public Uni<DocumentView> reject(long orderId, DocumentKind kind, String reason, String actor) {
-        return decide(orderId, kind, DocumentStatus.REJECTED, reason.strip(), actor);
+    public Uni<DocumentView> reject(long orderId, DocumentKind kind, String reason, String actor, String ifMatch) {
+        return decide(orderId, kind, DocumentStatus.REJECTED, reason.strip(), actor, ifMatch);
+    }
+
+    /** The checklist (at most a handful of documents), in checklist order. */
+    @WithSession
+    public Uni<Page<DocumentView>> list(long orderId, String scope, PageRequest paging) {
+        return workflow.find(orderId, scope).flatMap(o -> documents.ofOrder(orderId))
+                .map(list -> paging.slice(list.stream().map(DocumentView::of).toList()));
     }
 
     @WithSession
-    public Uni<List<DocumentView>> list(long orderId, String scope) {
-        return workflow.find(orderId, scope).flatMap(o -> documents.ofOrder(orderId))
-                .map(list -> list.stream().map(DocumentView::of).toList());
+    public Uni<DocumentView> get(long orderId, DocumentKind kind, String scope) {
+        return workflow.find(orderId, scope).flatMap(o -> require(orderId, kind)).map(DocumentView::of);
     }
 
     @WithSession
@@ -139,10 +151,11 @@ public class DocumentService {
     }
 
     private Uni<DocumentView> decide(long orderId, DocumentKind kind, DocumentStatus decision, String reason,
-            String actor) {
+            String actor, String ifMatch) {
         return workflow.lock(orderId, null).flatMap(o -> requireCollecting(o)
                 .flatMap(v -> require(orderId, kind))
                 .flatMap(d -> {
+                    etags.check(ifMatch, DocumentView.of(d), false);
                     if (d.status == decision && java.util.Objects.equals(d.reason, reason)) {
                         return Uni.createFrom().item(DocumentView.of(d));
                     }

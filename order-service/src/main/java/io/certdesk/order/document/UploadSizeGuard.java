@@ -50,7 +50,7 @@ public class UploadSizeGuard {
         }
         ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
         Problem problem = new Problem(type.uri(), type.title(), type.status(), "The document is " + length
-                + " bytes; the limit is " + config.maxDocumentBytes() + " bytes", ctx.request().path(), null);
+                + " bytes; the limit is " + config.maxDocumentBytes() + " bytes", ctx.request().path(), null, null);
         String body;
         try {
             body = json.writeValueAsString(problem);

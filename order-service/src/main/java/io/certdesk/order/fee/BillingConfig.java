@@ -1,10 +1,10 @@
 package io.certdesk.order.fee;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
 
 /** How the company bills: consumption tax, invoice terms and what is printed on a qualified invoice. */

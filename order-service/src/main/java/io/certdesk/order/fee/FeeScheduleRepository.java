@@ -1,12 +1,12 @@
 package io.certdesk.order.fee;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.List;
 
 /** Fee versions by type and validity. */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class FeeScheduleRepository implements PanacheRepository<FeeSchedule> {
         return find("orderType = ?1 and validTo is null", type).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    public Uni<List<FeeSchedule>> history() {
-        return listAll(Sort.by("orderType").and("validFrom"));
+    public PanacheQuery<FeeSchedule> history(OrderType type, Sort sort) {
+        return type == null ? findAll(sort) : find("orderType", sort, type);
     }
 }

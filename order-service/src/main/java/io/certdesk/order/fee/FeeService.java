@@ -1,13 +1,15 @@
 package io.certdesk.order.fee;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 
 /**
  * The versioned fee schedule. A price change closes the current version and opens a new one; quotes copy the
@@ -15,6 +17,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FeeService {
+
+    private static final Map<String, String> SORTS = Map.of("orderType", "orderType", "effectiveAt", "validFrom",
+            "id", "id");
 
     private final FeeScheduleRepository fees;
     private final BillingConfig billing;
@@ -26,22 +31,22 @@ public class FeeService {
 
     @WithTransaction
     public Uni<FeeView> change(FeeRequest request, String actor) {
-        if (request.validFrom().isBefore(Times.now())) {
+        if (request.effectiveAt().isBefore(Times.now())) {
             // A backdated fee would reprice a period whose quotes were made with the old one.
-            return Uni.createFrom().failure(DomainException.invalid("validFrom", "must not be in the past"));
+            return Uni.createFrom().failure(DomainException.invalid("effectiveAt", "must not be in the past"));
         }
         return fees.openEndedForUpdate(request.orderType()).flatMap(current -> {
-            if (current != null && !request.validFrom().isAfter(current.validFrom)) {
-                return Uni.createFrom().failure(DomainException.invalid("validFrom",
+            if (current != null && !request.effectiveAt().isAfter(current.validFrom)) {
+                return Uni.createFrom().failure(DomainException.invalid("effectiveAt",
                         "must be later than the current version's start " + current.validFrom));
             }
             if (current != null) {
-                current.validTo = Times.stored(request.validFrom());
+                current.validTo = Times.stored(request.effectiveAt());
             }
             FeeSchedule next = new FeeSchedule();
             next.orderType = request.orderType();
             next.setupFeeJpy = request.setupFeeJpy();
-            next.validFrom = Times.stored(request.validFrom());
+            next.validFrom = Times.stored(request.effectiveAt());
             next.createdAt = Times.now();
             next.createdBy = actor;
             return fees.flush().flatMap(v -> fees.persistAndFlush(next))
@@ -50,8 +55,16 @@ public class FeeService {
     }
 
     @WithSession
-    public Uni<List<FeeView>> history() {
-        return fees.history().map(list -> list.stream().map(f -> FeeView.of(f, billing.taxRatePercent())).toList());
+    public Uni<Page<FeeView>> history(OrderType type, PageRequest paging) {
+        var query = fees.history(type, paging.sort(SORTS, "orderType,effectiveAt", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count().map(total -> paging.page(
+                items.stream().map(f -> FeeView.of(f, billing.taxRatePercent())).toList(), total)));
+    }
+
+    @WithSession
+    public Uni<FeeView> get(long id) {
+        return fees.findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("Fee version", id))
+                .map(f -> FeeView.of(f, billing.taxRatePercent()));
     }
 
     @WithSession

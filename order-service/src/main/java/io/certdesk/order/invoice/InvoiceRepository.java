@@ -1,10 +1,13 @@
 package io.certdesk.order.invoice;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Invoices and their lines. */
@@ -20,6 +23,32 @@ public class InvoiceRepository implements PanacheRepository<Invoice> {
     public Uni<Long> orderIdOf(long invoiceId) {
         return getSession().flatMap(s -> s.createSelectionQuery("select orderId from Invoice where id = :id", Long.class)
                 .setParameter("id", invoiceId).getSingleResultOrNull());
+    }
+
+    public PanacheQuery<Invoice> filtered(InvoiceService.Filter f, Sort sort) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (f.customerId() != null) {
+            where.add("customerId = :customerId");
+            params.and("customerId", f.customerId());
+        }
+        if (f.orderId() != null) {
+            where.add("orderId = :orderId");
+            params.and("orderId", f.orderId());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.dueDateFrom() != null) {
+            where.add("dueDate >= :dueFrom");
+            params.and("dueFrom", f.dueDateFrom());
+        }
+        if (f.dueDateTo() != null) {
+            where.add("dueDate <= :dueTo");
+            params.and("dueTo", f.dueDateTo());
+        }
+        return find(where.isEmpty() ? "from Invoice" : "from Invoice where " + String.join(" and ", where), sort, params);
     }
 
     public Uni<Invoice> ofOrder(long orderId) {

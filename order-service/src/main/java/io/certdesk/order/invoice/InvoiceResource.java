@@ -1,23 +1,31 @@
 package io.certdesk.order.invoice;
 
 import io.certdesk.order.platform.Caller;
+import io.certdesk.order.platform.CustomerId;
+import io.certdesk.order.platform.OrderId;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Invoices are issued by the order's invoice command; here they are read. */
+/** Invoices are issued by the order's invoice command; here they are read and chased. */
 @Path("/invoices")
 @Tag(name = "Invoices")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "jwt")
 public class InvoiceResource {
 
     private final InvoiceService service;
@@ -29,10 +37,26 @@ public class InvoiceResource {
     }
 
     @GET
-    @Path("/{id}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "listInvoices", summary = "List invoices, by due date unless sorted otherwise; a customer sees only its own",
+            extensions = @Extension(name = "x-sort-fields", value = "dueDate, issueDate, number, totalJpy, id"))
+    public Uni<Page<InvoiceView>> list(
+            @QueryParam("customerId") CustomerId customerId,
+            @QueryParam("orderId") OrderId orderId,
+            @QueryParam("status") InvoiceStatus status,
+            @QueryParam("dueDateFrom") @Parameter(description = "Due on or after this date (Asia/Tokyo)") LocalDate dueDateFrom,
+            @QueryParam("dueDateTo") @Parameter(description = "Due on or before this date (Asia/Tokyo)") LocalDate dueDateTo,
+            @BeanParam @Valid PageRequest paging) {
+        return service.list(new InvoiceService.Filter(
+                caller.scope().customerFilter(customerId == null ? null : customerId.value()),
+                orderId == null ? null : orderId.number(), status, dueDateFrom, dueDateTo), paging);
+    }
+
+    @GET
+    @Path("/{invoiceId}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
     @Operation(operationId = "getInvoice", summary = "Read an invoice with its lines, tax per rate and payment balance")
-    public Uni<InvoiceView> get(@PathParam("id") long id) {
-        return service.get(id, caller.customerScope());
+    public Uni<InvoiceView> get(@PathParam("invoiceId") InvoiceId invoiceId) {
+        return service.get(invoiceId.number(), caller.customerScope());
     }
 }

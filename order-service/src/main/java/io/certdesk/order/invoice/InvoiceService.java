@@ -1,14 +1,17 @@
 package io.certdesk.order.invoice;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Issues prepaid invoices and shows them; payments are applied by the payment service. */
 @ApplicationScoped
@@ -16,6 +19,14 @@ public class InvoiceService {
 
     /** invoice_line.description is varchar(500) (V7). */
     static final int MAX_LINE_DESCRIPTION = 500;
+
+    /** The listing's filters; null means any. */
+    public record Filter(String customerId, Long orderId, InvoiceStatus status, LocalDate dueDateFrom,
+            LocalDate dueDateTo) {
+    }
+
+    private static final Map<String, String> SORTS = Map.of("dueDate", "dueDate", "issueDate", "issueDate",
+            "number", "number", "totalJpy", "totalJpy", "id", "id");
 
     private final InvoiceRepository invoices;
     private final InvoiceCounterRepository counters;
@@ -130,6 +141,22 @@ public class InvoiceService {
 
     public Uni<InvoiceView> view(Invoice i) {
         return invoices.lines(i.id).map(lines -> InvoiceView.of(i, lines));
+    }
+
+    @WithSession
+    public Uni<Page<InvoiceView>> list(Filter filter, PageRequest paging) {
+        var query = invoices.filtered(filter, paging.sort(SORTS, "dueDate", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> {
+            Uni<List<InvoiceView>> views = Uni.createFrom().item(new ArrayList<>());
+            // one statement after the other: a session runs one at a time
+            for (Invoice i : items) {
+                views = views.flatMap(acc -> view(i).map(v -> {
+                    acc.add(v);
+                    return acc;
+                }));
+            }
+            return views.flatMap(list -> query.count().map(total -> paging.page(list, total)));
+        });
     }
 
     @WithSession

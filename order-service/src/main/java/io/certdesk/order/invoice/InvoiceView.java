@@ -1,5 +1,7 @@
 package io.certdesk.order.invoice;
 
+import io.certdesk.order.platform.CustomerId;
+import io.certdesk.order.platform.OrderId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A qualified invoice (適格請求書) as the API shows it: lines, totals and contained tax per rate. */
 @Schema(name = "Invoice")
 public record InvoiceView(
-        long id,
+        InvoiceId id,
         String number,
-        long orderId,
-        String customerId,
+        OrderId orderId,
+        CustomerId customerId,
         String issuerName,
         @Schema(description = "Qualified-invoice issuer registration number (T + 13 digits)") String registrationNumber,
         LocalDate issueDate,
@@ -24,7 +26,7 @@ public record InvoiceView(
         long paidJpy,
         long balanceJpy,
         @Schema(description = "Money received beyond the total, to be refunded or credited; never absorbed")
-        long overpaidJpy,
+        long overpaymentJpy,
         @Schema(description = "REFUND_DUE only: everything received (paid and overpaid), to be refunded because the "
                 + "order was cancelled; 0 otherwise")
         long refundDueJpy,
@@ -46,7 +48,7 @@ public record InvoiceView(
                 .map(l -> new Line(l.position, l.kind, l.description, l.amountJpy, l.taxRatePercent)).toList();
         List<TaxBreakdown> taxes = InvoiceMath.breakdown(shown);
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
-        return new InvoiceView(i.id, i.number, i.orderId, i.customerId, i.issuerName, i.registrationNumber,
+        return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.issuerName, i.registrationNumber,
                 i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.balanceJpy(), i.overpaidJpy,
                 i.refundDueJpy(), i.status, i.createdAt);
     }

@@ -1,6 +1,7 @@
 package io.certdesk.order.invoice;
 
 /** What an invoice line charges for. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "InvoiceLineKind")
 public enum LineKind {
     /** The CA's application fee for the product (SSL申請料). */
     CA_FEE,

@@ -1,6 +1,7 @@
 package io.certdesk.order.notice;
 
 /** The notices the workflow mails to customers. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "NoticeKind")
 public enum NoticeKind {
     /** Step 4: payment confirmed, application starting. */
     PAYMENT_CONFIRMED,

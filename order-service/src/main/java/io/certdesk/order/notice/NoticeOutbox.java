@@ -3,8 +3,10 @@ package io.certdesk.order.notice;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.Times;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -34,7 +36,7 @@ public class NoticeOutbox {
     }
 
     /** Queues a rendered notice in the caller's transaction; it is mailed only if that transaction commits. */
-    public Uni<Void> enqueue(long orderId, NoticeKind kind, String label, String recipient, String subject,
+    public Uni<OutboxNotice> enqueue(long orderId, NoticeKind kind, String label, String recipient, String subject,
             String body, String requestedBy) {
         OutboxNotice n = new OutboxNotice();
         n.orderId = orderId;
@@ -46,7 +48,20 @@ public class NoticeOutbox {
         n.requestedBy = requestedBy;
         n.createdAt = Times.now();
         n.nextAttemptAt = n.createdAt;
-        return outbox.persist(n).replaceWithVoid();
+        return outbox.persist(n);
+    }
+
+    /** The notices of an order; runs in the caller's session. */
+    public PanacheQuery<OutboxNotice> ofOrder(long orderId, Sort sort) {
+        return outbox.find("orderId", sort, orderId);
+    }
+
+    public Uni<OutboxNotice> find(long id) {
+        return outbox.findById(id);
+    }
+
+    public Uni<Void> flush() {
+        return outbox.flush();
     }
 
     /**

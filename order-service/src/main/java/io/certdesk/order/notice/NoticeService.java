@@ -10,6 +10,9 @@ import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.order.WorkflowConfig;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -19,6 +22,7 @@ import java.text.NumberFormat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,7 +69,7 @@ public class NoticeService {
                 .render();
         String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ(注文番号 " + order.id + ")";
         return outbox.enqueue(order.id, NoticeKind.PAYMENT_CONFIRMED,
-                "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor);
+                "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor).replaceWithVoid();
     }
 
     /** Owner questions belong to the application phase, between payment and the CA's decision. */
@@ -74,22 +78,38 @@ public class NoticeService {
 
     /** Step 4: queues questions about the domain owner's details, if the order is at a stage to ask them. */
     @WithTransaction
-    public Uni<Void> askOwnerQuestions(long orderId, List<String> questions, String actor) {
+    public Uni<NoticeView> askOwnerQuestions(long orderId, List<String> questions, String actor) {
         return workflow.lock(orderId, null).flatMap(o -> {
             if (!ASKING.contains(o.state)) {
                 return Uni.createFrom().failure(DomainException.conflict("Order " + orderId + " is " + o.state
                         + "; owner questions are asked between payment and issuance"));
             }
-            return customers.require(o.customerId, null).flatMap(c -> ownerQuestions(o, c, questions, actor));
+            return customers.require(o.customerId, null).flatMap(c -> ownerQuestions(o, c, questions, actor))
+                    .call(n -> outbox.flush()).map(n -> NoticeView.of(n, true));
         });
     }
 
-    private Uni<Void> ownerQuestions(CertificateOrder order, Customer customer, List<String> questions, String actor) {
+    private Uni<OutboxNotice> ownerQuestions(CertificateOrder order, Customer customer, List<String> questions, String actor) {
         String body = ownerQuestions.data("customer", customer).data("order", order)
                 .data("issuerName", billing.issuerName()).data("questions", questions).render();
         String subject = "【" + billing.issuerName() + "】ドメイン所有者情報の確認のお願い(注文番号 " + order.id + ")";
         return outbox.enqueue(order.id, NoticeKind.OWNER_QUESTIONS,
                 "owner-detail questions (" + questions.size() + ")", customer.noticeEmail, subject, body, actor);
+    }
+
+    @WithSession
+    public Uni<Page<NoticeView>> ofOrder(long orderId, String scope, PageRequest paging) {
+        var query = outbox.ofOrder(orderId, paging.sort(Map.of("queuedAt", "createdAt", "id", "id"), "queuedAt", "id"));
+        return workflow.find(orderId, scope).flatMap(o -> query.page(paging.page, paging.size).list()
+                .flatMap(items -> query.count().map(total -> paging.page(
+                        items.stream().map(n -> NoticeView.of(n, scope == null)).toList(), total))));
+    }
+
+    @WithSession
+    public Uni<NoticeView> get(long orderId, long noticeId, String scope) {
+        return workflow.find(orderId, scope).flatMap(o -> outbox.find(noticeId))
+                .map(n -> n == null || n.orderId != orderId ? null : NoticeView.of(n, scope == null))
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Notice", noticeId));
     }
 
     static String yen(long amount) {

@@ -1,7 +1,8 @@
 package io.certdesk.order.order;
 
+import io.certdesk.order.platform.CertificateId;
+import io.certdesk.order.quote.QuoteId;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,10 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Step 1: order the certificate of an accepted quote. */
 @Schema(name = "CreateOrderRequest")
 public record CreateOrderRequest(
-        @NotNull Long quoteId,
-        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be a certificate id")
+        @NotNull QuoteId quoteId,
         @Schema(description = "For a RENEWAL quote: the certificate being renewed (required then, refused otherwise)")
-        String renewsCertificateId,
+        CertificateId renewsCertificateId,
         @Schema(description = "The site's launch date; the application to the CA waits until a few days before it")
         LocalDate launchDate,
         @Size(max = 2000) String note) {

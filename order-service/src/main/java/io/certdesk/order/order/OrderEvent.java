@@ -16,6 +16,7 @@ import java.time.Instant;
 public class OrderEvent {
 
     /** What kind of thing happened. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TimelineEntryKind")
     public enum Kind {
         TRANSITION, NOTICE, PAYMENT, DOCUMENT, PHONE, SITE_SEAL, SCHEDULE
     }

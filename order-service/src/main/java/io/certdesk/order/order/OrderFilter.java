@@ -3,5 +3,6 @@ package io.certdesk.order.order;
 import java.time.LocalDate;
 
 /** Criteria for listing orders; null means "any". */
-public record OrderFilter(OrderState state, String customerId, String domain, LocalDate dueFrom, LocalDate dueTo) {
+public record OrderFilter(OrderState state, String customerId, String domain, String q, LocalDate dueDateFrom,
+        LocalDate dueDateTo) {
 }

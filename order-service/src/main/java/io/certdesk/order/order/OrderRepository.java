@@ -1,5 +1,6 @@
 package io.certdesk.order.order;
 
+import io.certdesk.order.platform.Searches;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -26,7 +27,7 @@ public class OrderRepository implements PanacheRepository<CertificateOrder> {
         return find("quoteId", quoteId).firstResult();
     }
 
-    public PanacheQuery<CertificateOrder> filtered(OrderFilter f) {
+    public PanacheQuery<CertificateOrder> filtered(OrderFilter f, Sort sort) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (f.state() != null) {
@@ -41,15 +42,19 @@ public class OrderRepository implements PanacheRepository<CertificateOrder> {
             where.add("domain = :domain");
             params.and("domain", f.domain());
         }
-        if (f.dueFrom() != null) {
-            where.add("exists (select 1 from Invoice i where i.orderId = o.id and i.dueDate >= :dueFrom)");
-            params.and("dueFrom", f.dueFrom());
+        if (f.q() != null && !f.q().isBlank()) {
+            where.add("lower(domain) like :q escape '!'");
+            params.and("q", Searches.contains(f.q()));
         }
-        if (f.dueTo() != null) {
+        if (f.dueDateFrom() != null) {
+            where.add("exists (select 1 from Invoice i where i.orderId = o.id and i.dueDate >= :dueFrom)");
+            params.and("dueFrom", f.dueDateFrom());
+        }
+        if (f.dueDateTo() != null) {
             where.add("exists (select 1 from Invoice i where i.orderId = o.id and i.dueDate <= :dueTo)");
-            params.and("dueTo", f.dueTo());
+            params.and("dueTo", f.dueDateTo());
         }
         String query = "from CertificateOrder o" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        return find(query, Sort.descending("id"), params);
+        return find(query, sort, params);
     }
 }

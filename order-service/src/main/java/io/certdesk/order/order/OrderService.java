@@ -1,6 +1,5 @@
 package io.certdesk.order.order;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.document.DocumentKind;
 import io.certdesk.order.document.DocumentService;
 import io.certdesk.order.fee.BillingConfig;
@@ -9,19 +8,23 @@ import io.certdesk.order.invoice.ExtraCharge;
 import io.certdesk.order.invoice.InvoiceService;
 import io.certdesk.order.invoice.InvoiceStatus;
 import io.certdesk.order.phone.PhoneVerificationService;
+import io.certdesk.order.platform.DatabaseFailures;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.ETags;
 import io.certdesk.order.platform.Page;
-import io.certdesk.order.platform.UniqueViolation;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.certdesk.order.quote.QuoteService;
 import io.certdesk.order.quote.QuoteStatus;
 import io.certdesk.order.siteseal.SiteSealService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.logging.Log;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,6 +37,8 @@ import java.util.function.Function;
 public class OrderService {
 
     private static final Function<CertificateOrder, Uni<Void>> NOTHING = o -> Uni.createFrom().voidItem();
+    private static final Map<String, String> SORTS = Map.of("createdAt", "createdAt", "updatedAt", "updatedAt",
+            "state", "state", "launchDate", "launchDate", "domain", "domain", "id", "id");
 
     private final OrderRepository orders;
     private final OrderEventRepository events;
@@ -45,10 +50,12 @@ public class OrderService {
     private final SiteSealService siteSeals;
     private final WorkflowConfig config;
     private final BillingConfig billing;
+    private final ETags etags;
 
     public OrderService(OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, PhoneVerificationService calls,
-            SiteSealService siteSeals, WorkflowConfig config, BillingConfig billing) {
+            SiteSealService siteSeals, WorkflowConfig config, BillingConfig billing, ETags etags) {
+        this.etags = etags;
         this.orders = orders;
         this.events = events;
         this.workflow = workflow;
@@ -63,7 +70,10 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> create(CreateOrderRequest request, String scope, String actor) {
-        return quotes.requireForUpdate(request.quoteId(), scope).flatMap(q -> {
+        return quotes.requireForUpdate(request.quoteId().number(), scope)
+                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("quoteId", "quote",
+                        request.quoteId()))
+                .flatMap(q -> {
             if (q.status != QuoteStatus.ACCEPTED) {
                 return Uni.createFrom().failure(DomainException.conflict("Quote " + q.id + " is " + q.status
                         + "; the customer must accept it before it can be ordered"));
@@ -90,7 +100,7 @@ public class OrderService {
                 o.orderType = q.orderType;
                 o.domain = q.domain;
                 o.serverId = q.serverId;
-                o.renewsCertificateId = request.renewsCertificateId();
+                o.renewsCertificateId = request.renewsCertificateId() == null ? null : request.renewsCertificateId().value();
                 o.launchDate = request.launchDate();
                 o.state = OrderState.QUOTED;
                 o.createdAt = Times.now();
@@ -106,33 +116,36 @@ public class OrderService {
                     return events.persist(e).replaceWith(saved);
                 });
             });
-        }).onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
+        }).onFailure(DatabaseFailures::unique).transform(e -> DomainException.conflict(
                 "Quote " + request.quoteId() + " has already been ordered"))
                 .map(this::view);
     }
 
-    @WithTransaction
-    public Uni<OrderView> contract(long id, String note, String actor) {
-        return run(id, OrderCommand.CONTRACT, note, actor, NOTHING, NOTHING);
+    /** Who asks for a command on which order, with the timeline note and the ETag the client read (may be null). */
+    public record Command(long orderId, String note, String actor, String ifMatch) {
     }
 
     @WithTransaction
-    public Uni<OrderView> invoice(long id, List<ExtraCharge> extras, String note, String actor) {
+    public Uni<OrderView> contract(Command c) {
+        return run(c, OrderCommand.CONTRACT, NOTHING, NOTHING, NOTHING);
+    }
+
+    @WithTransaction
+    public Uni<OrderView> invoice(Command c, List<ExtraCharge> extras) {
         List<ExtraCharge> asked = extras == null ? List.of() : extras;
-        // As for issue: a repeat is only a repeat when it bills the same extra charges.
-        return workflow.lock(id, null).flatMap(o -> o.lastCommand == OrderCommand.INVOICE
-                        ? invoices.requireSameExtras(o.id, asked) : Uni.createFrom().voidItem())
-                .flatMap(checked -> run(id, OrderCommand.INVOICE, note, actor, NOTHING, o -> quotes.require(o.quoteId, null)
-                .flatMap(q -> invoices.issue(new InvoiceService.Billing(o.id, o.customerId, q.productName, o.domain,
-                        q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent, o.orderType == OrderType.RENEWAL,
-                        asked)))
-                .flatMap(i -> workflow.record(o.id, OrderEvent.Kind.PAYMENT, actor, "Invoice " + i.number
-                        + " issued: " + i.totalJpy + " JPY due " + i.dueDate))));
+        // a repeat is only a repeat when it bills the same extra charges
+        return run(c, OrderCommand.INVOICE, o -> invoices.requireSameExtras(o.id, asked), NOTHING,
+                o -> quotes.require(o.quoteId, null)
+                        .flatMap(q -> invoices.issue(new InvoiceService.Billing(o.id, o.customerId, q.productName,
+                                o.domain, q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent,
+                                o.orderType == OrderType.RENEWAL, asked)))
+                        .flatMap(i -> workflow.record(o.id, OrderEvent.Kind.PAYMENT, c.actor(), "Invoice " + i.number
+                                + " issued: " + i.totalJpy + " JPY due " + i.dueDate)));
     }
 
     @WithTransaction
-    public Uni<OrderView> startApplication(long id, String note, String actor) {
-        return run(id, OrderCommand.START_APPLICATION, note, actor, o -> invoices.findOfOrder(o.id).flatMap(i -> {
+    public Uni<OrderView> startApplication(Command c) {
+        return run(c, OrderCommand.START_APPLICATION, NOTHING, o -> invoices.findOfOrder(o.id).flatMap(i -> {
             if (i == null || (i.status != InvoiceStatus.PAID && i.status != InvoiceStatus.OVERPAID)) {
                 return fail("Order " + o.id + " is not paid in full; the application starts only after payment");
             }
@@ -149,53 +162,50 @@ public class OrderService {
     }
 
     @WithTransaction
-    public Uni<OrderView> csrReady(long id, String note, String actor) {
-        return run(id, OrderCommand.CSR_READY, note, actor, NOTHING, NOTHING);
+    public Uni<OrderView> csrReady(Command c) {
+        return run(c, OrderCommand.CSR_READY, NOTHING, NOTHING, NOTHING);
     }
 
     @WithTransaction
-    public Uni<OrderView> submit(long id, String note, String actor) {
-        return run(id, OrderCommand.SUBMIT, note, actor, NOTHING, NOTHING);
+    public Uni<OrderView> submit(Command c) {
+        return run(c, OrderCommand.SUBMIT, NOTHING, NOTHING, NOTHING);
     }
 
     @WithTransaction
-    public Uni<OrderView> requestDocuments(long id, String note, String actor) {
-        return run(id, OrderCommand.REQUEST_DOCUMENTS, note, actor, NOTHING, documents::createChecklist);
+    public Uni<OrderView> requestDocuments(Command c) {
+        return run(c, OrderCommand.REQUEST_DOCUMENTS, NOTHING, NOTHING, documents::createChecklist);
     }
 
     @WithTransaction
-    public Uni<OrderView> acceptDocuments(long id, String note, String actor) {
-        return run(id, OrderCommand.ACCEPT_DOCUMENTS, note, actor, this::documentsAccepted, NOTHING);
+    public Uni<OrderView> acceptDocuments(Command c) {
+        return run(c, OrderCommand.ACCEPT_DOCUMENTS, NOTHING, this::documentsAccepted, NOTHING);
     }
 
     @WithTransaction
-    public Uni<OrderView> issue(long id, String certificateId, String note, String actor) {
-        // A repeat is only a repeat when it names the same certificate; another one would be silently dropped.
-        return workflow.lock(id, null).flatMap(o -> o.lastCommand == OrderCommand.ISSUE
-                        && !certificateId.equals(o.certificateId)
-                        ? fail("Order " + id + " was already issued with certificate '" + o.certificateId + "'")
-                        : Uni.createFrom().voidItem())
-                .flatMap(checked -> run(id, OrderCommand.ISSUE, note, actor, o -> {
-            if (!o.validationLevel.requiresOrganisationChecks()) {
-                return Uni.createFrom().voidItem();
-            }
-            return documentsAccepted(o).flatMap(v -> calls.passed(o)).flatMap(passed -> passed
-                    ? Uni.createFrom().voidItem()
-                    : fail("The CA's verification call for order " + o.id + " has not passed yet"));
-        }, o -> {
-            o.certificateId = certificateId;
-            return orders.flush();
-        }));
+    public Uni<OrderView> issue(Command c, String certificateId) {
+        // a repeat is only a repeat when it names the same certificate; another one would be silently dropped
+        return run(c, OrderCommand.ISSUE, o -> certificateId.equals(o.certificateId) ? Uni.createFrom().voidItem()
+                : fail("Order " + o.id + " was already issued with certificate '" + o.certificateId + "'"), o -> {
+                    if (!o.validationLevel.requiresOrganisationChecks()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return documentsAccepted(o).flatMap(v -> calls.passed(o)).flatMap(passed -> passed
+                            ? Uni.createFrom().voidItem()
+                            : fail("The CA's verification call for order " + o.id + " has not passed yet"));
+                }, o -> {
+                    o.certificateId = certificateId;
+                    return orders.flush();
+                });
     }
 
     @WithTransaction
-    public Uni<OrderView> install(long id, String note, String actor) {
-        return run(id, OrderCommand.INSTALL, note, actor, NOTHING, o -> siteSeals.open(o.id, actor));
+    public Uni<OrderView> install(Command c) {
+        return run(c, OrderCommand.INSTALL, NOTHING, NOTHING, o -> siteSeals.open(o.id, c.actor()));
     }
 
     @WithTransaction
-    public Uni<OrderView> cancel(long id, String note, String actor) {
-        return run(id, OrderCommand.CANCEL, note, actor, NOTHING, o -> invoices.settleCancelled(o.id).flatMap(i -> {
+    public Uni<OrderView> cancel(Command c) {
+        return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> invoices.settleCancelled(o.id).flatMap(i -> {
             if (i == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -206,13 +216,16 @@ public class OrderService {
                 Log.warnf("Order %d cancelled with %d JPY received on invoice %s; flagged for refund", o.id,
                         i.refundDueJpy(), i.number);
             }
-            return workflow.record(o.id, OrderEvent.Kind.PAYMENT, actor, what);
+            return workflow.record(o.id, OrderEvent.Kind.PAYMENT, c.actor(), what);
         }));
     }
 
     @WithTransaction
-    public Uni<OrderView> schedule(long id, LocalDate launchDate, String actor) {
+    public Uni<OrderView> schedule(Command c, LocalDate launchDate) {
+        long id = c.orderId();
+        String actor = c.actor();
         return workflow.lock(id, null).flatMap(o -> {
+            etags.check(c.ifMatch(), view(o), false);
             if (o.state.compareTo(OrderState.PAID) > 0) {
                 return Uni.createFrom().failure(DomainException.conflict("Order " + id + " is " + o.state
                         + "; the launch date matters only until the application starts"));
@@ -231,27 +244,37 @@ public class OrderService {
     }
 
     @WithSession
-    public Uni<List<TimelineEntry>> timeline(long id, String scope) {
-        return workflow.find(id, scope).flatMap(o -> events.timeline(id))
-                .map(list -> list.stream().map(TimelineEntry::of).toList());
+    public Uni<Page<TimelineEntry>> timeline(long id, String scope, PageRequest paging) {
+        var sort = paging.sort(Map.of("occurredAt", "at"), "occurredAt", "id");
+        return workflow.find(id, scope).flatMap(o -> {
+            var query = events.timeline(id, sort);
+            return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                    .map(total -> paging.page(items.stream().map(TimelineEntry::of).toList(), total)));
+        });
     }
 
     @WithSession
-    public Uni<Page<OrderView>> list(OrderFilter filter, int page, int size) {
-        var query = orders.filtered(filter);
-        return query.page(page, size).list().flatMap(items -> query.count()
-                .map(total -> new Page<>(items.stream().map(this::view).toList(), page, size, total)));
+    public Uni<Page<OrderView>> list(OrderFilter filter, PageRequest paging) {
+        var query = orders.filtered(filter, paging.sort(SORTS, "-createdAt", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(this::view).toList(), total)));
     }
 
-    private Uni<OrderView> run(long id, OrderCommand command, String note, String actor,
+    /**
+     * Locks the order once, holds the client's If-Match, and asks the transition table: a repeat of the command
+     * that produced the current state runs {@code onRepeat} (which may refuse a repeat that asks for something
+     * else) and answers the order unchanged; otherwise the guards run, then the move and its effects.
+     */
+    private Uni<OrderView> run(Command c, OrderCommand command, Function<CertificateOrder, Uni<Void>> onRepeat,
             Function<CertificateOrder, Uni<Void>> guard, Function<CertificateOrder, Uni<Void>> effects) {
-        return workflow.lock(id, null).flatMap(o -> {
+        return workflow.lock(c.orderId(), null).flatMap(o -> {
+            etags.check(c.ifMatch(), view(o), false);
             Optional<OrderTransition> plan = workflow.plan(o, command);
             if (plan.isEmpty()) {
-                return Uni.createFrom().item(o);
+                return onRepeat.apply(o).replaceWith(o);
             }
             return guard.apply(o)
-                    .flatMap(v -> workflow.apply(o, plan.get(), actor, note))
+                    .flatMap(v -> workflow.apply(o, plan.get(), c.actor(), c.note()))
                     .flatMap(v -> effects.apply(o))
                     .replaceWith(o);
         }).map(this::view);

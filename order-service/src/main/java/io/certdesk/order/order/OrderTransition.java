@@ -28,7 +28,7 @@ import java.util.Set;
 public enum OrderTransition {
     CONTRACT(OrderCommand.CONTRACT, Track.ALL, CONTRACTED, QUOTED),
     INVOICE(OrderCommand.INVOICE, Track.ALL, INVOICED, CONTRACTED),
-    PAY(OrderCommand.PAY, Track.ALL, PAID, INVOICED),
+    PAY(OrderCommand.RECORD_PAYMENT, Track.ALL, PAID, INVOICED),
     START_APPLICATION(OrderCommand.START_APPLICATION, Track.ALL, APPLYING, PAID),
     CSR_READY(OrderCommand.CSR_READY, Track.ALL, OrderState.CSR_READY, APPLYING),
     SUBMIT(OrderCommand.SUBMIT, Track.ALL, SUBMITTED, OrderState.CSR_READY),

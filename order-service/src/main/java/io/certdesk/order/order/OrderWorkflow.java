@@ -1,7 +1,7 @@
 package io.certdesk.order.order;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -45,9 +45,9 @@ public class OrderWorkflow {
             return Optional.empty();
         }
         return Optional.of(OrderTransition.find(command, o.validationLevel, o.state).orElseThrow(() -> {
-            var allowed = OrderTransition.allowed(o.validationLevel, o.state).stream().map(OrderCommand::slug).toList();
+            var allowed = OrderTransition.allowed(o.validationLevel, o.state).stream().map(OrderCommand::name).toList();
             return DomainException.illegalState("Order " + o.id + " (" + o.validationLevel + ") is " + o.state
-                    + "; '" + command.slug() + "' is not possible now. Allowed: "
+                    + "; " + command.name() + " is not possible now. Allowed: "
                     + (allowed.isEmpty() ? "none" : String.join(", ", allowed)), allowed);
         }));
     }

@@ -1,8 +1,8 @@
 package io.certdesk.order.order;
 
 import io.smallrye.config.ConfigMapping;
-import jakarta.validation.constraints.Min;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 /** Timing and limits of the order workflow. */
 @ConfigMapping(prefix = "certdesk.workflow")

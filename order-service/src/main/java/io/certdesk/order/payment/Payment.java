@@ -51,12 +51,11 @@ public class Payment {
     @Column(name = "invoice_status", nullable = false)
     public InvoiceStatus invoiceStatus;
 
-    @Column(name = "idempotency_key", nullable = false)
+    /** The Idempotency-Key the payment was recorded with, as a reference; replays are answered by the platform. */
+    @Column(name = "idempotency_key")
     public String idempotencyKey;
 
     /** SHA-256 of the request's content: the same key with another content is refused. */
-    @Column(name = "request_hash", nullable = false)
-    public String requestHash;
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;

@@ -1,5 +1,6 @@
 package io.certdesk.order.payment;
 
+import io.certdesk.order.invoice.InvoiceId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Money received for an invoice. */
 @Schema(name = "PaymentRequest")
 public record PaymentRequest(
-        @NotNull Long invoiceId,
+        @NotNull InvoiceId invoiceId,
         @NotNull @Min(1) @Max(1_000_000_000) Long amountJpy,
         @NotNull PaymentMethod method,
         @Size(max = 200) @Schema(description = "Bank transfer name, card authorisation or slip number") String reference,

@@ -1,6 +1,5 @@
 package io.certdesk.order.payment;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.invoice.Invoice;
 import io.certdesk.order.invoice.InvoiceRepository;
@@ -13,18 +12,16 @@ import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.DomainException;
-import io.certdesk.order.platform.UniqueViolation;
+import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Records payments (step 3). Partial payments leave the invoice open; the payment that completes it moves the
@@ -35,9 +32,12 @@ import java.util.List;
 @ApplicationScoped
 public class PaymentService {
 
-    /** The outcome of recording: the payment and whether it is a replay of an earlier identical request. */
-    public record Recorded(PaymentView payment, boolean replayed) {
+    /** The listing's filters; null means any. */
+    public record Filter(Long invoiceId, String customerId, PaymentMethod method, Instant paidAtFrom, Instant paidAtTo) {
     }
+
+    private static final Map<String, String> SORTS = Map.of("paidAt", "paidAt", "recordedAt", "recordedAt",
+            "amountJpy", "amountJpy", "id", "id");
 
     private final PaymentRepository payments;
     private final InvoiceRepository invoices;
@@ -56,42 +56,37 @@ public class PaymentService {
         this.notices = notices;
     }
 
+    /** Records one payment; retries are answered by the platform's Idempotency-Key record, not here. */
     @WithTransaction
-    public Uni<Recorded> record(PaymentRequest request, String idempotencyKey, String actor) {
-        String hash = fingerprint(request);
+    public Uni<PaymentView> record(PaymentRequest request, String idempotencyKey, String actor) {
         // Only the order id is read first: loading the invoice unlocked would put a copy in the session that
         // the later locking read could not refresh, and a concurrent payment would then look like a lost update.
-        return invoices.orderIdOf(request.invoiceId())
-                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", request.invoiceId()))
+        return invoices.orderIdOf(request.invoiceId().number())
+                .onItem().ifNull().failWith(() -> DomainException.unknownReference("invoiceId", "invoice",
+                        request.invoiceId()))
                 .flatMap(orderId -> workflow.lock(orderId, null))
-                .flatMap(order -> invoices.findForUpdate(request.invoiceId())
-                        .flatMap(invoice -> payments.byKey(idempotencyKey).flatMap(previous -> {
-                            if (previous != null) {
-                                if (!previous.requestHash.equals(hash)) {
-                                    return Uni.createFrom().failure(DomainException.unprocessable(
-                                            "Idempotency-Key '" + idempotencyKey + "' was already used for a different "
-                                                    + "payment request; use a new key for a new payment"));
-                                }
-                                return Uni.createFrom().item(new Recorded(PaymentView.of(previous), true));
-                            }
-                            return apply(order, invoice, request, idempotencyKey, hash, actor)
-                                    .map(p -> new Recorded(PaymentView.of(p), false));
-                        })))
-                .onFailure(UniqueViolation::test).transform(e -> DomainException.conflict(
-                        "Another request with Idempotency-Key '" + idempotencyKey + "' is being processed; retry it"));
+                .flatMap(order -> invoices.findForUpdate(request.invoiceId().number())
+                        .flatMap(invoice -> apply(order, invoice, request, idempotencyKey, actor)))
+                .map(PaymentView::of);
     }
 
     @WithSession
-    public Uni<List<PaymentView>> ofInvoice(long invoiceId, String scope) {
-        return invoices.findById(invoiceId)
-                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
-                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", invoiceId))
-                .flatMap(i -> payments.ofInvoice(invoiceId))
-                .map(list -> list.stream().map(PaymentView::of).toList());
+    public Uni<Page<PaymentView>> list(Filter filter, PageRequest paging) {
+        var query = payments.filtered(filter, paging.sort(SORTS, "-paidAt", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(PaymentView::of).toList(), total)));
+    }
+
+    @WithSession
+    public Uni<PaymentView> get(long id, String scope) {
+        return payments.findById(id).flatMap(p -> p == null ? Uni.createFrom().nullItem()
+                        : invoices.findById(p.invoiceId).map(i -> scope == null || scope.equals(i.customerId) ? p : null))
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Payment", id))
+                .map(PaymentView::of);
     }
 
     private Uni<Payment> apply(CertificateOrder order, Invoice invoice, PaymentRequest request, String key,
-            String hash, String actor) {
+            String actor) {
         // Money that arrives after the order was cancelled is still booked (never refused, never lost): none of it
         // is due, so all of it is an overpayment and the invoice is REFUND_DUE.
         boolean cancelled = invoice.status.cancelled();
@@ -114,7 +109,6 @@ public class PaymentService {
         p.balanceAfterJpy = invoice.balanceJpy();
         p.invoiceStatus = invoice.status;
         p.idempotencyKey = key;
-        p.requestHash = hash;
         p.recordedAt = Times.now();
         p.recordedBy = actor;
         if (p.overpaymentJpy > 0) {
@@ -138,7 +132,7 @@ public class PaymentService {
 
     /** The invoice is paid in full: the order moves to PAID and the step-4 notice is queued for the customer. */
     private Uni<Void> confirm(CertificateOrder order, Invoice invoice, String actor) {
-        var transition = workflow.plan(order, OrderCommand.PAY);
+        var transition = workflow.plan(order, OrderCommand.RECORD_PAYMENT);
         if (transition.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -147,17 +141,4 @@ public class PaymentService {
                 .flatMap(view -> customers.require(order.customerId, null)
                         .flatMap(c -> notices.paymentConfirmed(order, c, invoice, view.containedTaxJpy(), actor)));
     }
-
-    /** SHA-256 over the request's fields in a fixed order, so equal requests match whatever their JSON layout. */
-    static String fingerprint(PaymentRequest r) {
-        String canonical = r.invoiceId() + "\n" + r.amountJpy() + "\n" + r.method() + "\n"
-                + (r.reference() == null ? "" : r.reference().strip()) + "\n" + r.paidAt().toInstant();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
 }

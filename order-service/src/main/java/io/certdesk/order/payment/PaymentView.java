@@ -1,5 +1,6 @@
 package io.certdesk.order.payment;
 
+import io.certdesk.order.invoice.InvoiceId;
 import io.certdesk.order.invoice.InvoiceStatus;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A recorded payment and what it did to its invoice. */
 @Schema(name = "Payment")
 public record PaymentView(
-        long id,
-        long invoiceId,
+        PaymentId id,
+        InvoiceId invoiceId,
         long amountJpy,
         PaymentMethod method,
-        String reference,
+        @Schema(nullable = true) String reference,
         Instant paidAt,
         @Schema(description = "Part of the amount applied to the invoice") long appliedJpy,
         @Schema(description = "Part of the amount beyond what was due; kept for refund or credit") long overpaymentJpy,
@@ -23,7 +24,7 @@ public record PaymentView(
         String recordedBy) {
 
     static PaymentView of(Payment p) {
-        return new PaymentView(p.id, p.invoiceId, p.amountJpy, p.method, p.reference, p.paidAt, p.appliedJpy,
+        return new PaymentView(PaymentId.of(p.id), InvoiceId.of(p.invoiceId), p.amountJpy, p.method, p.reference, p.paidAt, p.appliedJpy,
                 p.overpaymentJpy, p.overpaymentJpy > 0, p.balanceAfterJpy, p.invoiceStatus, p.recordedAt, p.recordedBy);
     }
 }

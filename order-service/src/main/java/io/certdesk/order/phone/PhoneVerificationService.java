@@ -1,6 +1,5 @@
 package io.certdesk.order.phone;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.customer.Customer;
 import io.certdesk.order.customer.CustomerContact;
 import io.certdesk.order.customer.CustomerService;
@@ -10,6 +9,8 @@ import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.ETags;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,9 +29,11 @@ public class PhoneVerificationService {
     private final CustomerService customers;
     private final OrderWorkflow workflow;
     private final BillingConfig billing;
+    private final ETags etags;
 
     public PhoneVerificationService(PhoneVerificationRepository calls, CustomerService customers,
-            OrderWorkflow workflow, BillingConfig billing) {
+            OrderWorkflow workflow, BillingConfig billing, ETags etags) {
+        this.etags = etags;
         this.calls = calls;
         this.customers = customers;
         this.workflow = workflow;
@@ -38,23 +41,26 @@ public class PhoneVerificationService {
     }
 
     @WithTransaction
-    public Uni<PhoneVerificationView> propose(long orderId, SlotRequest request, String actor) {
+    public Uni<PhoneVerificationView> propose(long orderId, SlotRequest request, String actor, String ifMatch) {
         return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o)
                 .flatMap(v -> customers.require(o.customerId, null))
                 .flatMap(customer -> customers.contactsOf(customer.id).flatMap(contacts -> {
-                    CustomerContact contact = contacts.stream().filter(c -> c.id.equals(request.contactId()))
+                    CustomerContact contact = contacts.stream().filter(c -> c.id.equals(request.contactId().number()))
                             .findFirst().orElse(null);
                     String problem = eligibility(customer, contact, request);
                     if (problem != null) {
                         return Uni.createFrom().failure(DomainException.invalid(problem.startsWith("slot")
-                                ? "slotStart" : "contactId", problem));
+                                ? "slotStartsAt" : "contactId", problem));
                     }
                     return calls.findById(orderId).flatMap(existing -> {
+                        if (existing != null) {
+                            etags.check(ifMatch, PhoneVerificationView.of(existing), false);
+                        }
                         if (existing != null && existing.status == PhoneStatus.PASSED) {
                             return Uni.createFrom().failure(DomainException.conflict(
                                     "The CA's call for order " + orderId + " has already passed"));
                         }
-                        Instant slot = Times.stored(request.slotStart().toInstant());
+                        Instant slot = Times.stored(request.slotStartsAt().toInstant());
                         boolean same = existing != null && existing.contactId == contact.id
                                 && existing.slotStart.equals(slot);
                         // A retried proposal must not undo the customer's confirmation (or add a timeline entry).
@@ -77,7 +83,7 @@ public class PhoneVerificationService {
                         p.updatedAt = Times.now();
                         Uni<?> save = existing == null ? calls.persist(p) : Uni.createFrom().item(p);
                         return save.flatMap(x -> workflow.record(orderId, OrderEvent.Kind.PHONE, actor,
-                                        "CA call proposed for " + request.slotStart().atZoneSameInstant(billing.zone())
+                                        "CA call proposed for " + request.slotStartsAt().atZoneSameInstant(billing.zone())
                                                 .toLocalDateTime() + " (" + billing.zone() + ") with " + contact.name))
                                 .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
                     });
@@ -85,10 +91,11 @@ public class PhoneVerificationService {
     }
 
     @WithTransaction
-    public Uni<PhoneVerificationView> confirm(long orderId, String scope, String actor) {
+    public Uni<PhoneVerificationView> confirm(long orderId, String scope, String actor, String ifMatch) {
         return workflow.lock(orderId, scope).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId))
                         .flatMap(p -> requireAuthority(o, p).replaceWith(p)))
                 .flatMap(p -> {
+                    etags.check(ifMatch, PhoneVerificationView.of(p), false);
                     if (p.status == PhoneStatus.CONFIRMED) {
                         return Uni.createFrom().item(PhoneVerificationView.of(p));
                     }
@@ -104,12 +111,13 @@ public class PhoneVerificationService {
     }
 
     @WithTransaction
-    public Uni<PhoneVerificationView> outcome(long orderId, OutcomeRequest request, String actor) {
+    public Uni<PhoneVerificationView> outcome(long orderId, OutcomeRequest request, String actor, String ifMatch) {
         PhoneStatus result = request.passed() ? PhoneStatus.PASSED : PhoneStatus.FAILED;
         return workflow.lock(orderId, null).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId))
                         .flatMap(p -> p.status == result || result == PhoneStatus.FAILED ? Uni.createFrom().item(p)
                                 : requireAuthority(o, p).replaceWith(p)))
                 .flatMap(p -> {
+                    etags.check(ifMatch, PhoneVerificationView.of(p), false);
                     if (p.status == result) {
                         return Uni.createFrom().item(PhoneVerificationView.of(p));
                     }
@@ -156,10 +164,10 @@ public class PhoneVerificationService {
         if (authority != null) {
             return authority;
         }
-        if (!request.slotStart().toInstant().isAfter(Times.now())) {
+        if (!request.slotStartsAt().toInstant().isAfter(Times.now())) {
             return "slot must be in the future";
         }
-        LocalTime local = request.slotStart().atZoneSameInstant(billing.zone()).toLocalTime();
+        LocalTime local = request.slotStartsAt().atZoneSameInstant(billing.zone()).toLocalTime();
         if (local.isBefore(customer.callHoursFrom) || !local.isBefore(customer.callHoursTo)) {
             return "slot " + local + " is outside the customer's preferred hours " + customer.callHoursFrom + "–"
                     + customer.callHoursTo + " (" + billing.zone() + ")";

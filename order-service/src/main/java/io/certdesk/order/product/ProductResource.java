@@ -1,17 +1,20 @@
 package io.certdesk.order.product;
 
+import io.certdesk.order.platform.ETags;
+import io.certdesk.order.platform.Idempotency;
 import io.certdesk.order.platform.Page;
+import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Roles;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,10 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,48 +36,56 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-@SecurityRequirement(name = "jwt")
 public class ProductResource {
 
     private final ProductService service;
+    private final Idempotency idempotency;
 
-    public ProductResource(ProductService service) {
+    public ProductResource(ProductService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "createProduct", summary = "Add a certificate product to the catalog")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Uni<RestResponse<ProductView>> create(@NotNull @Valid ProductRequest request, UriInfo uri) {
-        return service.create(request).map(p -> RestResponse.ResponseBuilder
-                .<ProductView>created(uri.getAbsolutePathBuilder().path(p.code()).build()).entity(p).build());
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", description = "A product with this code exists")
+    public Uni<RestResponse<ProductView>> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid ProductRequest request, UriInfo uri) {
+        return idempotency.once(idempotencyKey, request, ProductView.class, () -> service.create(request)
+                .map(p -> RestResponse.ResponseBuilder.<ProductView>created(
+                        uri.getAbsolutePathBuilder().path(p.code()).build()).entity(p).build()));
     }
 
     @GET
     @Authenticated
-    @Operation(operationId = "listProducts", summary = "List products, ordered by code")
+    @Operation(operationId = "listProducts", summary = "List products, by code unless sorted otherwise",
+            extensions = @Extension(name = "x-sort-fields", value = "code, name, validationLevel, createdAt"))
     public Uni<Page<ProductView>> list(
             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(includeInactive, page, size);
+            @QueryParam("validationLevel") ValidationLevel validationLevel,
+            @QueryParam("q") String q,
+            @BeanParam @Valid PageRequest paging) {
+        return service.list(new ProductService.Filter(includeInactive, validationLevel, q), paging);
     }
 
     @GET
-    @Path("/{code}")
+    @Path("/{productCode}")
     @Authenticated
     @Operation(operationId = "getProduct", summary = "Read one product")
-    public Uni<ProductView> get(@PathParam("code") String code) {
-        return service.get(code);
+    public Uni<ProductView> get(@PathParam("productCode") String productCode) {
+        return service.get(productCode);
     }
 
     @PUT
-    @Path("/{code}")
+    @Path("/{productCode}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "updateProduct", summary = "Replace a product's details (optimistic: send the version you read)")
-    public Uni<ProductView> update(@PathParam("code") String code, @NotNull @Valid ProductUpdate update) {
-        return service.update(code, update);
+    @Operation(operationId = "updateProduct", summary = "Replace a product's details; If-Match with the ETag you read is required",
+            extensions = @Extension(name = "x-if-match-required", value = "true"))
+    public Uni<ProductView> update(@PathParam("productCode") String productCode,
+            @HeaderParam(ETags.IF_MATCH) String ifMatch, @NotNull @Valid ProductUpdate update) {
+        return service.update(productCode, update, ifMatch);
     }
 }

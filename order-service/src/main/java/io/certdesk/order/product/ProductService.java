@@ -1,22 +1,34 @@
 package io.certdesk.order.product;
 
-import io.certdesk.order.platform.Times;
+import io.certdesk.order.platform.DatabaseFailures;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.ETags;
 import io.certdesk.order.platform.Page;
-import io.certdesk.order.platform.UniqueViolation;
+import io.certdesk.order.platform.PageRequest;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /** The certificate product catalog. */
 @ApplicationScoped
 public class ProductService {
 
-    private final ProductRepository products;
+    /** The staff listing's filters: inactive products too, one validation level, free text in code or name. */
+    public record Filter(boolean includeInactive, ValidationLevel validationLevel, String q) {
+    }
 
-    public ProductService(ProductRepository products) {
+    private static final Map<String, String> SORTS = Map.of("code", "code", "name", "name",
+            "validationLevel", "validationLevel", "createdAt", "createdAt");
+
+    private final ProductRepository products;
+    private final ETags etags;
+
+    public ProductService(ProductRepository products, ETags etags) {
         this.products = products;
+        this.etags = etags;
     }
 
     @WithTransaction
@@ -37,17 +49,13 @@ public class ProductService {
             p.createdAt = Times.now();
             p.updatedAt = p.createdAt;
             return products.persistAndFlush(p).map(ProductView::of);
-        }).onFailure(UniqueViolation::test).transform(e -> duplicate(request.code()));
+        }).onFailure(DatabaseFailures::unique).transform(e -> duplicate(request.code()));
     }
 
     @WithTransaction
-    public Uni<ProductView> update(String code, ProductUpdate update) {
+    public Uni<ProductView> update(String code, ProductUpdate update, String ifMatch) {
         return require(code).flatMap(p -> {
-            if (p.version != update.version()) {
-                return Uni.createFrom().failure(DomainException.conflict("Product '" + code
-                        + "' was changed by someone else (version " + p.version + ", you sent " + update.version()
-                        + "); read it again and retry"));
-            }
+            etags.check(ifMatch, ProductView.of(p), true);
             boolean attorneyLetter = attorneyLetter(update.validationLevel(), update.requiresAttorneyLetter(),
                     p.validationLevel != ValidationLevel.EV || p.requiresAttorneyLetter);
             p.name = update.name().strip();
@@ -68,9 +76,10 @@ public class ProductService {
     }
 
     @WithSession
-    public Uni<Page<ProductView>> list(boolean includeInactive, int page, int size) {
-        return products.page(includeInactive, page, size).flatMap(items -> products.countListed(includeInactive)
-                .map(total -> new Page<>(items.stream().map(ProductView::of).toList(), page, size, total)));
+    public Uni<Page<ProductView>> list(Filter filter, PageRequest paging) {
+        var query = products.filtered(filter, paging.sort(SORTS, "code", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(ProductView::of).toList(), total)));
     }
 
     private Uni<Product> require(String code) {

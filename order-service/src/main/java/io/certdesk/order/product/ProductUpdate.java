@@ -17,6 +17,5 @@ public record ProductUpdate(
         @NotNull @Min(0) @Max(10_000_000) Long applicationFeeJpy,
         @NotNull Boolean active,
         @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; kept when omitted "
-                + "(true for a product changed to EV)") Boolean requiresAttorneyLetter,
-        @NotNull @Schema(description = "The version read; the update is refused when someone changed it since") Long version) {
+                + "(true for a product changed to EV)") Boolean requiresAttorneyLetter) {
 }

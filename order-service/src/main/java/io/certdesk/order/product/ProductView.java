@@ -16,11 +16,10 @@ public record ProductView(
         @Schema(description = "EV only: the order's document checklist includes the attorney's opinion letter")
         boolean requiresAttorneyLetter,
         Instant createdAt,
-        Instant updatedAt,
-        long version) {
+        Instant updatedAt) {
 
     static ProductView of(Product p) {
         return new ProductView(p.code, p.name, p.caBrand, p.validationLevel, p.validityMonths,
-                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.createdAt, p.updatedAt, p.version);
+                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.createdAt, p.updatedAt);
     }
 }

@@ -1,6 +1,8 @@
 package io.certdesk.order.quote;
 
 import io.certdesk.order.fee.OrderType;
+import io.certdesk.order.platform.CustomerId;
+import io.certdesk.order.platform.ServerId;
 import io.certdesk.order.product.ValidationLevel;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,14 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A quote: CA application fee + setup fee = total, all tax included, with the tax it contains. */
 @Schema(name = "Quote")
 public record QuoteView(
-        long id,
-        String customerId,
+        QuoteId id,
+        CustomerId customerId,
         String productCode,
         String productName,
         ValidationLevel validationLevel,
         OrderType type,
         String domain,
-        String serverId,
+        ServerId serverId,
         @Schema(description = "CA application fee (申請料), tax included") long applicationFeeJpy,
         @Schema(description = "Setup and application-agency fee (設定作業及び申請代行手数料), tax included") long setupFeeJpy,
         long totalJpy,
@@ -24,12 +26,12 @@ public record QuoteView(
         QuoteStatus status,
         Instant createdAt,
         String createdBy,
-        Instant acceptedAt,
-        String acceptedBy) {
+        @Schema(nullable = true) Instant acceptedAt,
+        @Schema(nullable = true) String acceptedBy) {
 
     public static QuoteView of(Quote q) {
-        return new QuoteView(q.id, q.customerId, q.productCode, q.productName, q.validationLevel, q.orderType,
-                q.domain, q.serverId, q.applicationFeeJpy, q.setupFeeJpy, q.totalJpy, q.taxRatePercent,
+        return new QuoteView(QuoteId.of(q.id), new CustomerId(q.customerId), q.productCode, q.productName, q.validationLevel, q.orderType,
+                q.domain, new ServerId(q.serverId), q.applicationFeeJpy, q.setupFeeJpy, q.totalJpy, q.taxRatePercent,
                 q.containedTaxJpy, q.status, q.createdAt, q.createdBy, q.acceptedAt, q.acceptedBy);
     }
 }

@@ -1,6 +1,8 @@
 package io.certdesk.order.siteseal;
 
 import io.certdesk.order.platform.Caller;
+import io.certdesk.order.platform.ETags;
+import io.certdesk.order.platform.OrderId;
 import io.certdesk.order.platform.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,13 +10,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The site-seal task of an installed order. */
@@ -22,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Site seal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "jwt")
 public class SiteSealResource {
 
     private final SiteSealService service;
@@ -36,14 +38,16 @@ public class SiteSealResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
     @Operation(operationId = "getSiteSealTask", summary = "The site-seal task opened at installation")
-    public Uni<SiteSealView> get(@PathParam("orderId") long orderId) {
-        return service.get(orderId, caller.customerScope());
+    public Uni<SiteSealView> get(@PathParam("orderId") OrderId orderId) {
+        return service.get(orderId.number(), caller.customerScope());
     }
 
     @PUT
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "updateSiteSealTask", summary = "Record where the seal was placed, or that it was not")
-    public Uni<SiteSealView> update(@PathParam("orderId") long orderId, @NotNull @Valid SiteSealRequest request) {
-        return service.update(orderId, request, caller.subject());
+    @Operation(operationId = "updateSiteSealTask", summary = "Record where the seal was placed, or that it was not; If-Match with the ETag you read is required",
+            extensions = @Extension(name = "x-if-match-required", value = "true"))
+    public Uni<SiteSealView> update(@PathParam("orderId") OrderId orderId, @HeaderParam(ETags.IF_MATCH) String ifMatch,
+            @NotNull @Valid SiteSealRequest request) {
+        return service.update(orderId.number(), request, caller.subject(), ifMatch);
     }
 }

@@ -1,9 +1,10 @@
 package io.certdesk.order.siteseal;
 
-import io.certdesk.order.platform.Times;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.ETags;
+import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +16,10 @@ public class SiteSealService {
 
     private final SiteSealRepository tasks;
     private final OrderWorkflow workflow;
+    private final ETags etags;
 
-    public SiteSealService(SiteSealRepository tasks, OrderWorkflow workflow) {
+    public SiteSealService(SiteSealRepository tasks, OrderWorkflow workflow, ETags etags) {
+        this.etags = etags;
         this.tasks = tasks;
         this.workflow = workflow;
     }
@@ -32,12 +35,13 @@ public class SiteSealService {
     }
 
     @WithTransaction
-    public Uni<SiteSealView> update(long orderId, SiteSealRequest request, String actor) {
+    public Uni<SiteSealView> update(long orderId, SiteSealRequest request, String actor, String ifMatch) {
         if (request.status() == SiteSealStatus.PLACED && (request.placement() == null || request.placement().isBlank())) {
             return Uni.createFrom().failure(DomainException.invalid("placement",
                     "must say where the seal was placed, as agreed with the customer"));
         }
         return workflow.lock(orderId, null).flatMap(o -> require(orderId)).flatMap(t -> {
+            etags.check(ifMatch, SiteSealView.of(t), true);
             t.status = request.status();
             t.placement = request.placement();
             t.note = request.note();

@@ -41,28 +41,34 @@ class CustomerResourceTest {
         staff().queryParam("size", 200).get("/customers").then().statusCode(200).body("items.id", hasItem(id));
 
         Map<String, Object> update = Fixtures.customerBody(true, "new-notice@example.co.jp");
-        long keptContact = created.getLong("contacts[0].id");
+        String keptContact = created.getString("contacts[0].id");
         update.put("contacts", List.of(Map.of("id", keptContact, "name", "代表 太郎", "phone", "03-9999-0000",
                 "email", "rep@example.co.jp", "authorisedForCaCall", true, "representative", true)));
-        update.put("version", 0);
-        staff().body(update).put("/customers/{id}", id).then().statusCode(200)
+        String etag = staff().get("/customers/{id}", id).then().statusCode(200).extract().header("ETag");
+        // a replacement needs the ETag read: without it 428, with another one 412, nothing changed either way
+        staff().body(update).put("/customers/{id}", id).then().statusCode(428)
+                .body("type", equalTo("https://certdesk.io/problems/precondition-required"));
+        staff().header("If-Match", "\"not-the-tag\"").body(update).put("/customers/{id}", id).then().statusCode(412)
+                .body("type", equalTo("https://certdesk.io/problems/precondition-failed"));
+        staff().get("/customers/{id}", id).then().header("ETag", etag).body("contacts", hasSize(3));
+        String newTag = staff().header("If-Match", etag).body(update).put("/customers/{id}", id).then().statusCode(200)
                 .body("listed", equalTo(true))
                 .body("noticeEmail", equalTo("new-notice@example.co.jp"))
                 .body("contacts", hasSize(1))
-                .body("contacts[0].id", equalTo((int) keptContact))
+                .body("contacts[0].id", equalTo(keptContact))
                 .body("contacts[0].phone", equalTo("03-9999-0000"))
-                .body("version", equalTo(1));
-        // stale version
-        staff().body(update).put("/customers/{id}", id).then().statusCode(409)
-                .body("detail", containsString("changed by someone else"));
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(etag, newTag);
+        // the tag read before the change is stale now
+        staff().header("If-Match", etag).body(update).put("/customers/{id}", id).then().statusCode(412)
+                .body("detail", containsString("changed since you read it"));
         // a contact of another customer cannot be smuggled in
         String other = Fixtures.createCustomer(true).getString("id");
         Map<String, Object> smuggle = new HashMap<>(update);
-        smuggle.put("version", 1);
-        long foreign = staff().get("/customers/{id}", other).then().extract().jsonPath().getLong("contacts[0].id");
+        String foreign = staff().get("/customers/{id}", other).then().extract().jsonPath().getString("contacts[0].id");
         smuggle.put("contacts", List.of(Map.of("id", foreign, "name", "x", "phone", "03-1111-2222",
                 "email", "x@example.co.jp", "authorisedForCaCall", true, "representative", true)));
-        staff().body(smuggle).put("/customers/{id}", id).then().statusCode(400)
+        staff().header("If-Match", newTag).body(smuggle).put("/customers/{id}", id).then().statusCode(400)
                 .body("violations.field", hasItem("contacts.id"));
 
         staff().delete("/customers/{id}", id).then().statusCode(204);

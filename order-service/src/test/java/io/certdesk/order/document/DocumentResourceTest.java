@@ -53,8 +53,8 @@ class DocumentResourceTest {
                 .contentType("image/jpeg").header("Content-Disposition", containsString("inkan.jpg"))
                 .extract().asByteArray();
         assertArrayEquals(jpeg, back);
-        customer("C-other").get("/orders/{id}/documents/SEAL_CERTIFICATE/file", o.orderId()).then().statusCode(404);
-        customer("C-other").contentType("application/pdf").body(Fixtures.PDF)
+        customer("C-999998").get("/orders/{id}/documents/SEAL_CERTIFICATE/file", o.orderId()).then().statusCode(404);
+        customer("C-999998").contentType("application/pdf").body(Fixtures.PDF)
                 .put("/orders/{id}/documents/SEAL_CERTIFICATE/file", o.orderId()).then().statusCode(404);
         // accepted documents are final
         staff().post("/orders/{id}/documents/SEAL_CERTIFICATE/accept", o.orderId()).then().statusCode(200);
@@ -91,9 +91,10 @@ class DocumentResourceTest {
         assertTrue(chunked.startsWith("HTTP/1.1 400"), chunked);
         assertTrue(chunked.contains("the limit is 5242880 bytes"), chunked);
         staff().get("/orders/{id}/documents", o.orderId()).then()
-                .body("find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
+                .body("items.find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
         staff().contentType("application/pdf").body(Fixtures.PDF)
-                .put("/orders/{id}/documents/NOT_A_KIND/file", o.orderId()).then().statusCode(404);
+                .put("/orders/{id}/documents/NOT_A_KIND/file", o.orderId()).then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("kind"));
     }
 
     @Test
@@ -158,7 +159,7 @@ class DocumentResourceTest {
         assertTrue(answer.contains("https://certdesk.io/problems/payload-too-large"), answer);
         assertTrue(answer.contains("the limit is 5242880 bytes"), answer);
         staff().get("/orders/{id}/documents", o.orderId()).then()
-                .body("find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
+                .body("items.find { it.kind == 'APPLICATION_FORM' }.status", equalTo("REQUIRED"));
     }
 
     @Test

@@ -35,20 +35,20 @@ class FeeResourceTest {
         // far in the future, so the other tests keep quoting today's fee
         Instant from = Instant.parse("2090-04-01T00:00:00Z").plus((long) (Math.random() * 1000), ChronoUnit.DAYS);
         as(Roles.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("orderType", "RENEWAL", "setupFeeJpy", 11_000, "validFrom", from.toString()))
-                .post("/fees").then().statusCode(201).body("setupFeeJpy", equalTo(11_000)).body("validTo", nullValue());
+                .body(Map.of("orderType", "RENEWAL", "setupFeeJpy", 11_000, "effectiveAt", from.toString()))
+                .post("/fees").then().statusCode(201).body("setupFeeJpy", equalTo(11_000)).body("endsAt", nullValue());
         staff().get("/fees").then().statusCode(200)
-                .body("find { it.orderType == 'RENEWAL' && it.setupFeeJpy == 10500 }.validTo", equalTo(from.toString()));
+                .body("items.find { it.orderType == 'RENEWAL' && it.setupFeeJpy == 10500 }.endsAt", equalTo(from.toString()));
         staff().get("/fees/current/RENEWAL").then().body("setupFeeJpy", equalTo(10_500));
         // not before the current version's start, and never in the past
         as(Roles.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("orderType", "RENEWAL", "setupFeeJpy", 12_000, "validFrom", from.toString()))
-                .post("/fees").then().statusCode(400).body("violations.field", hasItem("validFrom"));
+                .body(Map.of("orderType", "RENEWAL", "setupFeeJpy", 12_000, "effectiveAt", from.toString()))
+                .post("/fees").then().statusCode(400).body("violations.field", hasItem("effectiveAt"));
         as(Roles.ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("orderType", "NEW", "setupFeeJpy", 1, "validFrom", "2020-01-01T00:00:00Z"))
-                .post("/fees").then().statusCode(400).body("violations.field", hasItem("validFrom"));
+                .body(Map.of("orderType", "NEW", "setupFeeJpy", 1, "effectiveAt", "2020-01-01T00:00:00Z"))
+                .post("/fees").then().statusCode(400).body("violations.field", hasItem("effectiveAt"));
         staff().contentType(ContentType.JSON)
-                .body(Map.of("orderType", "NEW", "setupFeeJpy", 1, "validFrom", from.toString()))
+                .body(Map.of("orderType", "NEW", "setupFeeJpy", 1, "effectiveAt", from.toString()))
                 .post("/fees").then().statusCode(403);
     }
 }

@@ -77,8 +77,8 @@ class NoticeOutboxTest {
         assertEquals(1, sent.attempts);
         JsonPath timeline = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath();
         assertEquals(List.of("Mailed payment confirmation and application-start notice to " + to),
-                timeline.getList("findAll { it.kind == 'NOTICE' }.note"));
-        assertEquals("test-staff@certdesk.test", timeline.getString("find { it.kind == 'NOTICE' }.actor"));
+                timeline.getList("items.findAll { it.kind == 'NOTICE' }.note"));
+        assertEquals("test-staff@certdesk.test", timeline.getString("items.find { it.kind == 'NOTICE' }.actor"));
         assertEquals(1, mailbox.getMailsSentTo(to).size(), "a sent notice is not mailed again");
     }
 
@@ -102,7 +102,7 @@ class NoticeOutboxTest {
         assertEquals(2, seenInside.get(), "the notice was queued inside the transaction");
         assertEquals(1, Outboxes.of(id).size(), "and is gone with its rollback");
         assertTrue(staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
-                .getList("findAll { it.kind == 'NOTICE' }.note", String.class).stream()
+                .getList("items.findAll { it.kind == 'NOTICE' }.note", String.class).stream()
                 .noneMatch(n -> n.contains("owner-detail questions")));
     }
 }

@@ -82,7 +82,7 @@ class NoticeRetryTest {
         assertEquals(1, received.size());
         assertTrue(received.get(0).data().contains("To: " + to), received.get(0).data());
         List<String> notes = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
-                .getList("findAll { it.kind == 'NOTICE' }.note");
+                .getList("items.findAll { it.kind == 'NOTICE' }.note");
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.get(0).startsWith("Could not mail payment confirmation and application-start notice to "
                 + to + " (attempt 1 of 3); retrying after "), notes.get(0));
@@ -105,7 +105,7 @@ class NoticeRetryTest {
         assertTrue(notice.lastError.contains("550"), notice.lastError);
         assertEquals(List.of(), SmtpResource.server.receivedBy(to));
         List<String> notes = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
-                .getList("findAll { it.kind == 'NOTICE' }.note");
+                .getList("items.findAll { it.kind == 'NOTICE' }.note");
         assertEquals(3, notes.size(), notes.toString());
         assertTrue(notes.get(1).contains("(attempt 2 of 3)"), notes.get(1));
         assertEquals("FAILED to mail payment confirmation and application-start notice to " + to

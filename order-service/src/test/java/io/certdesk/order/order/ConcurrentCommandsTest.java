@@ -54,7 +54,7 @@ class ConcurrentCommandsTest {
         assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), invoice);
 
         List<String> moves = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
-                .getList("findAll { it.kind == 'TRANSITION' }.toState");
+                .getList("items.findAll { it.kind == 'TRANSITION' }.toState");
         assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED"), moves);
         staff().get("/orders/{id}/invoice", id).then().statusCode(200);
     }

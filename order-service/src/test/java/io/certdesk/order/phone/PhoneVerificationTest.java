@@ -26,11 +26,11 @@ class PhoneVerificationTest {
 
     private static int phoneEntries(long orderId) {
         return staff().get("/orders/{id}/timeline", orderId).then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.kind == 'PHONE' }").size();
+                .getList("items.findAll { it.kind == 'PHONE' }").size();
     }
 
-    /** Staff set whether the representative (contact 0) is still the representative; returns the new version. */
-    private static int setRepresentative(Fixtures.Created o, boolean representative, int version) {
+    /** Staff set whether the representative (contact 0) is still the representative. */
+    private static void setRepresentative(Fixtures.Created o, boolean representative) {
         Map<String, Object> body = Fixtures.customerBody(false, o.customer().getString("noticeEmail"));
         List<Map<String, Object>> contacts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -41,9 +41,7 @@ class PhoneVerificationTest {
             contacts.add(c);
         }
         body.put("contacts", contacts);
-        body.put("version", version);
-        return staff().body(body).put("/customers/{id}", o.customerId()).then().statusCode(200)
-                .extract().jsonPath().getInt("version");
+        Fixtures.replace("/customers/{id}", body, o.customerId()).then().statusCode(200);
     }
 
     @Test
@@ -51,7 +49,7 @@ class PhoneVerificationTest {
         Fixtures.Created o = Fixtures.newOrder("OV", false, null);
         long id = o.orderId();
         Fixtures.advance(o, "OV", "PHONE_VERIFICATION");
-        Map<String, Object> slot = Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon());
+        Map<String, Object> slot = Map.of("contactId", o.contactId(0), "slotStartsAt", slotTomorrowAfternoon());
         staff().body(slot).post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
                 .body("status", equalTo("PROPOSED"));
         int entries = phoneEntries(id);
@@ -65,7 +63,7 @@ class PhoneVerificationTest {
         assertEquals(entries + 1, phoneEntries(id), "only the confirmation was added");
 
         String otherTime = LocalDate.now(TOKYO).plusDays(1).atTime(15, 0).atZone(TOKYO).toOffsetDateTime().toString();
-        staff().body(Map.of("contactId", o.contactId(0), "slotStart", otherTime))
+        staff().body(Map.of("contactId", o.contactId(0), "slotStartsAt", otherTime))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("CONFIRMED"));
         staff().get("/orders/{id}/phone-verification", id).then().body("status", equalTo("CONFIRMED"));
@@ -76,14 +74,14 @@ class PhoneVerificationTest {
         Fixtures.Created o = Fixtures.newOrder("OV", false, null);
         long id = o.orderId();
         Fixtures.advance(o, "OV", "PHONE_VERIFICATION");
-        staff().body(Map.of("contactId", o.contactId(0), "slotStart", slotTomorrowAfternoon()))
+        staff().body(Map.of("contactId", o.contactId(0), "slotStartsAt", slotTomorrowAfternoon()))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200);
 
         // the representative leaves before the customer confirms
-        int version = setRepresentative(o, false, 0);
+        setRepresentative(o, false);
         customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(409)
                 .body("detail", containsString("representative"));
-        version = setRepresentative(o, true, version);
+        setRepresentative(o, true);
         customer(o.customerId()).post("/orders/{id}/phone-verification/confirm", id).then().statusCode(200);
 
         // the call has not happened yet
@@ -92,20 +90,20 @@ class PhoneVerificationTest {
         Calls.slotHasCome(id);
 
         // ... and the representative leaves before the outcome is recorded
-        version = setRepresentative(o, false, version);
+        setRepresentative(o, false);
         staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(409)
                 .body("detail", containsString("representative"));
-        version = setRepresentative(o, true, version);
+        setRepresentative(o, true);
         staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(200)
                 .body("status", equalTo("PASSED"));
 
         // ... or after it passed, before the certificate is issued
-        version = setRepresentative(o, false, version);
-        staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id).then().statusCode(409)
+        setRepresentative(o, false);
+        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(409)
                 .body("detail", containsString("representative"));
         staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
-        setRepresentative(o, true, version);
-        staff().body(Map.of("certificateId", "cert-" + id)).post("/orders/{id}/issue", id).then().statusCode(200)
+        setRepresentative(o, true);
+        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(200)
                 .body("state", equalTo("ISSUED"));
     }
 }

@@ -4,6 +4,7 @@ import static io.certdesk.order.platform.TestTokens.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -41,7 +42,7 @@ class ProductResourceTest {
                 .body("validationLevel", equalTo("DV"))
                 .body("applicationFeeJpy", equalTo(38_500))
                 .body("active", equalTo(true))
-                .body("version", equalTo(0));
+                .header("ETag", notNullValue());
 
         as(Roles.CUSTOMER).get("/products/{code}", code)
                 .then().statusCode(200).body("caBrand", equalTo("GlobalSign"));
@@ -54,19 +55,28 @@ class ProductResourceTest {
         String code = uniqueCode("EV");
         as(Roles.ADMIN).contentType(ContentType.JSON).body(product(code)).post("/products").then().statusCode(201);
         Map<String, Object> update = Map.of("name", "GlobalSign EV 1 year", "caBrand", "GlobalSign",
-                "validationLevel", "EV", "validityMonths", 12, "applicationFeeJpy", 143_000, "active", false,
-                "version", 0);
+                "validationLevel", "EV", "validityMonths", 12, "applicationFeeJpy", 143_000, "active", false);
+        String read = as(Roles.STAFF).get("/products/{code}", code).then().statusCode(200).extract().header("ETag");
 
         as(Roles.STAFF).contentType(ContentType.JSON).body(update).put("/products/{code}", code)
+                .then().statusCode(428).contentType("application/problem+json");
+        as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", read).body(update).put("/products/{code}", code)
                 .then().statusCode(200)
                 .body("validationLevel", equalTo("EV"))
                 .body("applicationFeeJpy", equalTo(143_000))
-                .body("version", equalTo(1));
+                .header("ETag", not(equalTo(read)));
 
-        as(Roles.STAFF).contentType(ContentType.JSON).body(update).put("/products/{code}", code)
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://certdesk.io/problems/conflict"))
-                .body("detail", containsString("changed by someone else"));
+        // someone else's change since the read: the stale tag is refused and nothing changes
+        as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", read)
+                .body(Map.of("name", "stale", "caBrand", "GlobalSign", "validationLevel", "EV", "validityMonths", 12,
+                        "applicationFeeJpy", 1, "active", true)).put("/products/{code}", code)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("https://certdesk.io/problems/precondition-failed"))
+                .body("detail", containsString("changed since you read it"));
+        as(Roles.STAFF).get("/products/{code}", code).then().body("name", equalTo("GlobalSign EV 1 year"));
+        // an unchanged resource answers 304 to If-None-Match
+        String now = as(Roles.STAFF).get("/products/{code}", code).then().extract().header("ETag");
+        as(Roles.STAFF).header("If-None-Match", now).get("/products/{code}", code).then().statusCode(304);
 
         // inactive products are hidden unless asked for
         as(Roles.STAFF).queryParam("size", 200).get("/products")
@@ -114,8 +124,8 @@ class ProductResourceTest {
                 .body("type", equalTo("https://certdesk.io/problems/not-found"))
                 .body("detail", containsString("NOPE-404"));
         Map<String, Object> update = Map.of("name", "n", "caBrand", "c", "validationLevel", "DV",
-                "validityMonths", 12, "applicationFeeJpy", 1, "active", true, "version", 0);
-        as(Roles.STAFF).contentType(ContentType.JSON).body(update).put("/products/NOPE-404")
+                "validityMonths", 12, "applicationFeeJpy", 1, "active", true);
+        as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", "*").body(update).put("/products/NOPE-404")
                 .then().statusCode(404);
     }
 

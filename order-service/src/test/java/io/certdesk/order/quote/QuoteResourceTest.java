@@ -44,11 +44,11 @@ class QuoteResourceTest {
     @Test
     void aLaterPriceChangeNeverAltersTheQuoteOrItsInvoice() {
         Fixtures.Created o = Fixtures.newOrder("DV", true, null);
-        long quoteId = staff().get("/orders/{id}", o.orderId()).then().extract().jsonPath().getLong("quoteId");
+        String quoteId = staff().get("/orders/{id}", o.orderId()).then().extract().jsonPath().getString("quoteId");
         String code = staff().get("/orders/{id}", o.orderId()).then().extract().jsonPath().getString("productCode");
-        staff().body(Map.of("name", "Test DV 1 year", "caBrand", "TestCA", "validationLevel", "DV",
-                "validityMonths", 12, "applicationFeeJpy", 99_000, "active", true, "version", 0))
-                .put("/products/{code}", code).then().statusCode(200);
+        Fixtures.replace("/products/{code}", Map.of("name", "Test DV 1 year", "caBrand", "TestCA",
+                "validationLevel", "DV", "validityMonths", 12, "applicationFeeJpy", 99_000, "active", true), code)
+                .then().statusCode(200);
         staff().get("/quotes/{id}", quoteId).then().body("applicationFeeJpy", equalTo(38_500))
                 .body("totalJpy", equalTo(61_600));
         Fixtures.command(o.orderId(), "contract");
@@ -78,12 +78,23 @@ class QuoteResourceTest {
         staff().body(Map.of("customerId", customerId, "productCode", product, "type", "NEW",
                 "domain", "not a domain", "serverId", "1")).post("/quotes").then().statusCode(400)
                 .body("violations.field", hasItem("domain"));
+        // ids in the body that name nothing are 404, with the field named
         staff().body(Map.of("customerId", "C-404404", "productCode", product, "type", "NEW",
-                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(400)
+                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(404)
                 .body("violations.field", hasItem("customerId"));
         staff().body(Map.of("customerId", customerId, "productCode", "NOPE", "type", "NEW",
-                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(400)
+                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(404)
                 .body("violations.field", hasItem("productCode"));
+        // ids of the wrong form (or type) are 400, with the field named
+        staff().body(Map.of("customerId", "c-1", "productCode", product, "type", "NEW",
+                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(400)
+                .body("violations.field", hasItem("customerId"));
+        staff().body(Map.of("customerId", customerId, "productCode", product, "type", "NEW",
+                "domain", "a.example.jp", "serverId", 1)).post("/quotes").then().statusCode(400)
+                .body("violations.field", hasItem("serverId"));
+        staff().body(Map.of("customerId", customerId, "productCode", product, "type", "NEW",
+                "domain", "a.example.jp", "serverId", "01")).post("/quotes").then().statusCode(400)
+                .body("violations.field", hasItem("serverId"));
         staff().body(Map.of("customerId", customerId, "productCode", product, "type", "UPGRADE",
                 "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(400)
                 .body("violations.field", hasItem("type"));

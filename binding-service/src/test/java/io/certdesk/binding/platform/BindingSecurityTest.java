@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class SecurityTest {
+class BindingSecurityTest {
 
     @Test
     void noTokenIs401Problem() {
@@ -77,6 +77,6 @@ class SecurityTest {
         given().auth().oauth2(own).get("/servers/{id}/config", other).then().statusCode(404);
         given().auth().oauth2(own).get("/servers/{id}", other).then().statusCode(404);
         given().auth().oauth2(own).get("/servers").then().statusCode(200).body("total", equalTo(1))
-                .body("items[0].id", equalTo(c1));
+                .body("items[0].id", equalTo(String.valueOf(c1)));
     }
 }

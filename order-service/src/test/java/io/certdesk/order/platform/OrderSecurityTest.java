@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class SecurityTest {
+class OrderSecurityTest {
 
     private static final Map<String, Object> PRODUCT = Map.of("code", "SEC-1", "name", "n", "caBrand", "c",
             "validationLevel", "DV", "validityMonths", 12, "applicationFeeJpy", 1);
@@ -58,13 +58,18 @@ class SecurityTest {
     }
 
     @Test
-    void aNumericCustomerIdClaimIsReadAsText() {
-        // Some issuers write ids as JSON numbers; the claim must scope the caller, not fail with a 500.
+    void aNumericCustomerIdClaimIsReadAsTextAndMustBeACustomerId() {
+        // Some issuers write ids as JSON numbers: the claim is read as text, then held to the id's one rule. 4711 is
+        // not a customer id (C-4711 is), so the token is refused with a 403 that says why, never a 500.
         String numeric = Jwt.issuer(TestTokens.ISSUER).subject("numeric").groups(Roles.CUSTOMER)
                 .claim("customer_id", 4711L).expiresIn(java.time.Duration.ofMinutes(10)).sign();
-        given().auth().oauth2(numeric).get("/orders").then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(numeric).get("/customers/{id}", "4711").then().statusCode(404)
-                .contentType("application/problem+json");
-        given().auth().oauth2(numeric).get("/customers/{id}", "C-1").then().statusCode(404);
+        given().auth().oauth2(numeric).get("/orders").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("customer_id"));
+        String text = Jwt.issuer(TestTokens.ISSUER).subject("text").groups(Roles.CUSTOMER)
+                .claim("customer_id", "C-4711").expiresIn(java.time.Duration.ofMinutes(10)).sign();
+        given().auth().oauth2(text).get("/orders").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(text).get("/customers/{id}", "C-1").then().statusCode(404);
+        given().auth().oauth2(text).get("/customers/{id}", "4711").then().statusCode(400)
+                .body("violations[0].field", equalTo("customerId"));
     }
 }
