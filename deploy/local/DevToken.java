@@ -37,9 +37,10 @@ public class DevToken {
             extra = ",\"server_id\":\"" + json(args.length > 2 ? args[2] : "1") + "\"";
         }
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"certdesk-local\"}";
         String claims = "{\"iss\":\"https://certdesk.local/issuer\",\"sub\":\"dev-" + role + "\",\"upn\":\"dev-" + role
-                + "@certdesk.local\",\"groups\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 12 * 3600)
+                + "@certdesk.local\",\"aud\":[\"order-service\",\"keystore-service\",\"binding-service\"],\"groups\":[\""
+                + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 12 * 3600)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"" + extra + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");

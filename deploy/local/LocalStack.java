@@ -46,7 +46,12 @@ public class LocalStack {
         for (Service s : SERVICES) {
             requireFree(s.port(), s.name());
         }
-        Path publicKey = ensureSigningKey(Files.createDirectories(data.resolve("jwt")));
+        Path jwt = Files.createDirectories(data.resolve("jwt"));
+        Path publicKey = ensureKeyPair(jwt, "private.pem", "public.pem", "a local JWT signing key");
+        // order-service signs its own tokens to call the other two; they trust its key and the local issuer's
+        Path servicePublicKey = ensureKeyPair(jwt, "order-service-private.pem", "order-service-public.pem",
+                "order-service's own service-token key");
+        Path jwks = writeJwks(jwt.resolve("jwks.json"), Map.of("certdesk-local", publicKey, "order-service", servicePublicKey));
 
         Path pgData = data.resolve("postgres");
         boolean fresh = !Files.exists(pgData.resolve("PG_VERSION"));
@@ -86,8 +91,8 @@ public class LocalStack {
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            env.putAll(localSettings(s, data.resolve(s.name())));
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", (s.name().equals("order-service") ? publicKey : jwks).toString());
+            env.putAll(localSettings(s, data));
             children.add(pb.start());
         }
 
@@ -108,12 +113,19 @@ public class LocalStack {
         }
     }
 
+    /** HTTPS, HTTP and alternate ports binding-service renders: unprivileged, so the demo's nginx runs as anyone. */
+    static final int HTTPS_PORT = 8443;
+    static final int HTTP_PORT = 8088;
+
     /**
      * Developer-only settings: the vault unseals from a key file created on first start (0600), the
-     * development CA is on, mails are logged instead of sent, and the binding service's rendered
-     * configuration routes ACME challenges to the local keystore.
+     * development CA is on and signs products that name no issuer, mails are logged instead of sent,
+     * order-service calls the other two with its own key, and binding-service renders unprivileged ports,
+     * a TLS root under .data/tls (where keystore's deploy material points) and ACME challenges to the local keystore.
      */
-    static Map<String, String> localSettings(Service s, Path serviceData) {
+    static Map<String, String> localSettings(Service s, Path data) {
+        Path serviceData = data.resolve(s.name());
+        Path tlsRoot = data.resolve("tls");
         return switch (s.name()) {
             case "keystore-service" -> Map.of(
                     "CERTDESK_VAULT_UNSEAL", "FILE",
@@ -121,12 +133,23 @@ public class LocalStack {
                     "CERTDESK_VAULT_KEY_FILE_CREATE_IF_MISSING", "true",
                     "CERTDESK_AUDIT_HMAC_KEY_FILE", serviceData.resolve("audit.key").toString(),
                     "CERTDESK_AUDIT_CREATE_IF_MISSING", "true",
-                    "CERTDESK_ISSUANCE_LOCAL_ENABLED", "true");
+                    "CERTDESK_ISSUANCE_LOCAL_ENABLED", "true",
+                    "CERTDESK_DEPLOY_TLS_ROOT", tlsRoot.toString());
             case "order-service" -> Map.of(
                     "QUARKUS_MAILER_MOCK", "true",
-                    "CERTDESK_BILLING_REGISTRATION_NUMBER", "T0000000000000");
+                    "CERTDESK_BILLING_REGISTRATION_NUMBER", "T0000000000000",
+                    "CERTDESK_SERVICE_TOKEN_KEY_LOCATION", data.resolve("jwt/order-service-private.pem").toString(),
+                    "CERTDESK_KEYSTORE_URL", "http://localhost:8081",
+                    "CERTDESK_BINDING_URL", "http://localhost:8082",
+                    "CERTDESK_PRODUCTS_DEFAULT_ISSUER", "LOCAL");
             case "binding-service" -> Map.of(
-                    "CERTDESK_BINDING_ACME_RESPONDER_URL", "http://127.0.0.1:8081");
+                    "CERTDESK_BINDING_ACME_RESPONDER_URL", "http://127.0.0.1:8081",
+                    "CERTDESK_BINDING_HTTPS_PORT", Integer.toString(HTTPS_PORT),
+                    "CERTDESK_BINDING_HTTP_PORT", Integer.toString(HTTP_PORT),
+                    "CERTDESK_BINDING_ALTERNATE_PORTS_FIRST", "8444",
+                    "CERTDESK_BINDING_ALTERNATE_PORTS_LAST", "8449",
+                    "CERTDESK_BINDING_TLS_ROOT", tlsRoot.toString(),
+                    "CERTDESK_BINDING_DOCUMENT_ROOT", data.resolve("www").toString());
             default -> Map.of();
         };
     }
@@ -142,9 +165,9 @@ public class LocalStack {
     }
 
     /** A developer-only RS256 key pair; tokens signed with it are accepted only by the local stack. */
-    static Path ensureSigningKey(Path dir) throws Exception {
-        Path privatePem = dir.resolve("private.pem");
-        Path publicPem = dir.resolve("public.pem");
+    static Path ensureKeyPair(Path dir, String privateName, String publicName, String what) throws Exception {
+        Path privatePem = dir.resolve(privateName);
+        Path publicPem = dir.resolve(publicName);
         if (Files.exists(privatePem) && Files.exists(publicPem)) {
             return publicPem;
         }
@@ -154,8 +177,30 @@ public class LocalStack {
         Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        System.out.println("Created a local JWT signing key in " + dir);
+        System.out.println("Created " + what + " in " + dir);
         return publicPem;
+    }
+
+    /** The key set keystore-service and binding-service trust: the local issuer's key and order-service's own. */
+    static Path writeJwks(Path file, Map<String, Path> publicKeys) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Path> e : new java.util.TreeMap<>(publicKeys).entrySet()) {
+            String body = Files.readString(e.getValue()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory
+                    .getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+            keys.add("{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + e.getKey() + "\",\"n\":\""
+                    + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}");
+        }
+        Files.writeString(file, "{\"keys\":[" + String.join(",", keys) + "]}\n");
+        return file;
+    }
+
+    static String unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String pem(String type, byte[] der) {

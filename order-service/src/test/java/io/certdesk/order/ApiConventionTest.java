@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The API convention as a client meets it: Idempotency-Key, strict JSON, sorting, /me, CORS and entity tags. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class ApiConventionTest {
 
     private static int customersNamed(String name) {

@@ -3,12 +3,13 @@ package io.certdesk.order;
 import static io.certdesk.order.platform.TestTokens.as;
 import static io.restassured.RestAssured.given;
 
+import io.certdesk.order.peers.Peer;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,9 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Builds customers, products, quotes and orders through the API, as a staff member would. */
+/**
+ * Builds customers, products, quotes and orders through the API, as a staff member would, with servers registered
+ * in the real binding-service the tests run beside (see {@link PeerServices}).
+ */
 public final class Fixtures {
+
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** A minimal PDF header: enough for the magic-byte check, which is all the service reads. */
@@ -38,9 +45,35 @@ public final class Fixtures {
         return as(Roles.STAFF).contentType(ContentType.JSON);
     }
 
+    /** A staff request to the running {@code peer} (keystore-service or binding-service). */
+    public static RequestSpecification staffAt(Peer peer) {
+        return as(Roles.STAFF).baseUri(peer.url()).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Registers a server of {@code customerId} in binding-service, on a loopback address nothing listens on (a probe
+     * is refused at once) unless {@code primaryIp} is given; returns its id.
+     */
+    public static String server(String customerId, String primaryIp, String masterDomain) {
+        int n = SERVERS.incrementAndGet();
+        String ip = primaryIp != null ? primaryIp
+                : "127.200." + (ProcessHandle.current().pid() % 200) + "." + (n % 250 + 1);
+        Map<String, Object> body = new HashMap<>();
+        body.put("hostname", "ds" + n + "-" + UUID.randomUUID().toString().substring(0, 6) + ".hosting.example.jp");
+        body.put("customerId", customerId);
+        body.put("masterDomain", masterDomain != null ? masterDomain : domain());
+        body.put("primaryIp", ip);
+        body.put("plan", Map.of("code", "DEDICATED-TEST", "additionalIpLimit", 2));
+        return staffAt(Peer.BINDING).body(body).post("/servers").then().log().ifValidationFails().statusCode(201).extract().path("id");
+    }
+
+    public static String server(String customerId) {
+        return server(customerId, null, null);
+    }
+
     /** A customer token bound to {@code customerId}. */
     public static RequestSpecification customer(String customerId) {
-        String token = Jwt.issuer(TestTokens.ISSUER).subject("user-of-" + customerId).groups(Roles.CUSTOMER)
+        String token = TestTokens.claims().subject("user-of-" + customerId).groups(Roles.CUSTOMER)
                 .claim("customer_id", customerId).expiresIn(Duration.ofMinutes(10)).sign();
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
@@ -66,6 +99,8 @@ public final class Fixtures {
         body.put("noticeEmail", email);
         body.put("callHoursFrom", "10:00");
         body.put("callHoursTo", "17:00");
+        body.put("certificateSubject", Map.of("organization", "Test Co., Ltd.", "locality", "Chiyoda-ku",
+                "state", "Tokyo", "country", "JP"));
         body.put("contacts", List.of(
                 Map.of("name", "代表 太郎", "phone", "03-1234-5678", "email", "rep@example.co.jp",
                         "authorisedForCaCall", true, "representative", true),
@@ -82,17 +117,32 @@ public final class Fixtures {
         return staff().body(customerBody(listed, email)).post("/customers").then().statusCode(201).extract().jsonPath();
     }
 
+    /** A product signed by keystore's LOCAL development CA (the tests' default issuer). */
     public static String createProduct(String level, long applicationFeeJpy) {
+        return createProduct(level, applicationFeeJpy, "LOCAL");
+    }
+
+    /**
+     * A product of {@code issuer}: LOCAL issues at once; MANUAL waits for staff to upload the CA's file; ACME is not
+     * configured on the test keystore, so its application parks (an order that stays at CSR_READY).
+     */
+    public static String createProduct(String level, long applicationFeeJpy, String issuer) {
         String code = unique(level);
         staff().body(Map.of("code", code, "name", "Test " + level + " 1 year", "caBrand", "TestCA",
-                        "validationLevel", level, "validityMonths", 12, "applicationFeeJpy", applicationFeeJpy))
+                        "validationLevel", level, "validityMonths", 12, "applicationFeeJpy", applicationFeeJpy,
+                        "issuer", issuer))
                 .post("/products").then().statusCode(201);
         return code;
     }
 
+    /** A quote for a new server of the customer in binding-service. */
     public static JsonPath quote(String customerId, String productCode, String type, String domain) {
+        return quote(customerId, productCode, type, domain, server(customerId));
+    }
+
+    public static JsonPath quote(String customerId, String productCode, String type, String domain, String serverId) {
         return staff().body(Map.of("customerId", customerId, "productCode", productCode, "type", type,
-                "domain", domain, "serverId", "1")).post("/quotes").then().statusCode(201).extract().jsonPath();
+                "domain", domain, "serverId", serverId)).post("/quotes").then().statusCode(201).extract().jsonPath();
     }
 
     /** A certificate id (the keystore's UUID form) that is the same for the same order in every call. */
@@ -104,12 +154,19 @@ public final class Fixtures {
         return "www." + UUID.randomUUID().toString().substring(0, 8) + ".co.jp";
     }
 
-    /** A new order (state QUOTED) for a fresh customer and product of {@code level}. */
+    /** A new order (state QUOTED) for a fresh customer and LOCAL-issued product of {@code level}. */
     public static Created newOrder(String level, boolean listed, LocalDate launchDate) {
+        return newOrder(level, listed, launchDate, "LOCAL");
+    }
+
+    /** A new order (state QUOTED) for a fresh customer, server and product of {@code level} and {@code issuer}. */
+    public static Created newOrder(String level, boolean listed, LocalDate launchDate, String issuer) {
         JsonPath customer = createCustomer(listed);
         String customerId = customer.getString("id");
-        String product = createProduct(level, 38_500);
-        String quoteId = quote(customerId, product, "NEW", domain()).getString("id");
+        String product = createProduct(level, 38_500, issuer);
+        String serverId = server(customerId);
+        String domain = domain();
+        String quoteId = quote(customerId, product, "NEW", domain, serverId).getString("id");
         customer(customerId).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
         Map<String, Object> body = new HashMap<>();
         body.put("quoteId", quoteId);
@@ -117,11 +174,11 @@ public final class Fixtures {
             body.put("launchDate", launchDate.toString());
         }
         long orderId = staff().body(body).post("/orders").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Created(orderId, customerId, customer);
+        return new Created(orderId, customerId, customer, serverId, domain);
     }
 
     /** What {@link #newOrder} made. */
-    public record Created(long orderId, String customerId, JsonPath customer) {
+    public record Created(long orderId, String customerId, JsonPath customer, String serverId, String domain) {
         public String contactId(int index) {
             return customer.getString("contacts[" + index + "].id");
         }
@@ -158,7 +215,47 @@ public final class Fixtures {
         return LocalDate.now(TOKYO).plusDays(1).atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString();
     }
 
-    /** Drives an order forward from its current state until it reaches {@code target}, the way staff would. */
+    /** The order as staff read it now. */
+    public static JsonPath order(long orderId) {
+        return staff().get("/orders/{id}", orderId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the order is in {@code state} (the orchestration moves it by itself). */
+    public static JsonPath awaitState(long orderId, String state) {
+        return Await.until("order " + orderId + " in " + state, () -> order(orderId),
+                o -> state.equals(o.getString("state")));
+    }
+
+    /** Waits until the order is in {@code state} or beyond it on {@code path}. */
+    private static JsonPath awaitReached(long orderId, String state, List<String> path) {
+        return Await.until("order " + orderId + " at " + state + " or beyond", () -> order(orderId),
+                o -> path.indexOf(o.getString("state")) >= path.indexOf(state));
+    }
+
+    /** Waits until the order's current step is {@code kind} and PARKED; returns the order. */
+    public static JsonPath awaitParked(long orderId, String kind) {
+        return Await.until("order " + orderId + " with " + kind + " parked", () -> order(orderId),
+                o -> kind.equals(o.getString("currentStep.kind")) && "PARKED".equals(o.getString("currentStep.status")));
+    }
+
+    /**
+     * Binds the order's domain on a server of another customer, so that placing it for the order is refused and
+     * the order stays APPLYING with its PLACE_DOMAIN step parked.
+     */
+    public static void takeDomainElsewhere(Created o) {
+        String other = server("C-" + (900_000 + SERVERS.incrementAndGet()));
+        staffAt(Peer.BINDING).body(Map.of("domain", o.domain(), "strategy", "SNI"))
+                .post("/servers/{id}/bindings", other).then().statusCode(201);
+    }
+
+    /**
+     * Drives an order forward from its current state until it reaches {@code target}, the way staff would; the
+     * orchestration takes the steps in between (key, CSR, application, certificate, placement) by itself. The states
+     * it passes by itself are reached only where something stops it: APPLYING by a domain another customer's server
+     * holds (arranged here), CSR_READY by an application keystore refuses (an ACME product, see
+     * {@link #createProduct(String, long, String)}), SUBMITTED for DV by a MANUAL product or for OV/EV by the
+     * documents; ISSUED by a web server that does not serve the certificate yet, INSTALLED by staff's override.
+     */
     public static void advance(Created o, String level, String target) {
         boolean org = !"DV".equals(level);
         List<String> path = org
@@ -170,16 +267,28 @@ public final class Fixtures {
             command(o.orderId(), "cancel");
             return;
         }
-        String current = staff().get("/orders/{id}", o.orderId()).then().statusCode(200).extract().path("state");
+        long id = o.orderId();
+        String current = order(id).getString("state");
         for (String state : path.subList(path.indexOf(current) + 1, path.indexOf(target) + 1)) {
-            long id = o.orderId();
             switch (state) {
                 case "CONTRACTED" -> command(id, "contract");
                 case "INVOICED" -> command(id, "invoice");
                 case "PAID" -> payInFull(id);
-                case "APPLYING" -> command(id, "start-application");
-                case "CSR_READY" -> command(id, "csr-ready");
-                case "SUBMITTED" -> command(id, "submit");
+                case "APPLYING" -> {
+                    if ("APPLYING".equals(target)) {
+                        takeDomainElsewhere(o);
+                        command(id, "start-application");
+                        awaitParked(id, "PLACE_DOMAIN");
+                    } else {
+                        command(id, "start-application");
+                    }
+                }
+                case "CSR_READY" -> {
+                    if ("CSR_READY".equals(target)) {
+                        awaitParked(id, "SUBMIT_APPLICATION");
+                    }
+                }
+                case "SUBMITTED" -> awaitReached(id, "SUBMITTED", path);
                 case "DOCUMENTS_PENDING" -> command(id, "request-documents");
                 case "PHONE_VERIFICATION" -> {
                     List<String> kinds = "EV".equals(level)
@@ -200,10 +309,14 @@ public final class Fixtures {
                         staff().body(Map.of("passed", true, "note", "代表者様にて確認完了"))
                                 .post("/orders/{id}/phone-verified", id).then().statusCode(200);
                     }
-                    staff().body(Map.of("certificateId", certificateId(id))).post("/orders/{id}/issue", id)
+                    awaitReached(id, "ISSUED", path);
+                }
+                case "INSTALLED" -> {
+                    Await.until("order " + id + " waiting for its deployment", () -> order(id),
+                            v -> "CONFIRM_DEPLOYMENT".equals(v.getString("currentStep.kind")));
+                    staff().body(Map.of("reason", "Checked in a browser")).post("/orders/{id}/deployment-override", id)
                             .then().statusCode(200);
                 }
-                case "INSTALLED" -> command(id, "install");
                 default -> throw new IllegalArgumentException(state);
             }
         }

@@ -41,6 +41,27 @@ public class Binding {
     @Column(name = "certificate_id", length = 64)
     public String certificateId;
 
+    /** The order-service order this binding was made for, if any. */
+    @Column(name = "order_id", length = 32)
+    public String orderId;
+
+    /** SHA-256 of the linked certificate (colon-separated hex): what the probe expects to be served. */
+    @Column(name = "certificate_fingerprint", length = 95)
+    public String certificateFingerprint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "probe_status", nullable = false, length = 16)
+    public ProbeStatus probeStatus = ProbeStatus.NOT_PROBED;
+
+    @Column(name = "probed_at")
+    public Instant probedAt;
+
+    @Column(name = "served_fingerprint", length = 95)
+    public String servedFingerprint;
+
+    @Column(name = "probe_detail", length = 500)
+    public String probeDetail;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

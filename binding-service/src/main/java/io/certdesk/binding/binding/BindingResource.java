@@ -10,7 +10,9 @@ import io.certdesk.binding.platform.ServerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,9 +23,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,6 +64,21 @@ public class BindingResource {
     }
 
     @GET
+    @Path("/preview")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER})
+    @Operation(operationId = "previewBinding", summary = "Where the domain would be placed with this strategy, its URL and "
+            + "the warnings a quote shows; nothing is stored (an already bound domain answers its binding)")
+    @APIResponse(responseCode = "200", description = "The placement a bind would make now, or the existing binding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BindingPreview.class)))
+    @APIResponse(responseCode = "409", description = "The strategy cannot be placed now (no free alternate port, the "
+            + "address is held exclusively)")
+    public Uni<BindingPreview> preview(@PathParam("serverId") ServerId serverId,
+            @QueryParam("domain") @NotBlank @Size(max = 253) String domain,
+            @QueryParam("strategy") @NotNull Strategy strategy) {
+        return service.preview(serverId.number(), domain, strategy, caller.scope());
+    }
+
+    @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE, Roles.CUSTOMER, Roles.DEPLOYER})
     @Operation(operationId = "listBindings", summary = "The server's bindings, the master domain first")
     public Uni<Page<BindingView>> list(@PathParam("serverId") ServerId serverId, @BeanParam @Valid PageRequest paging) {
@@ -82,7 +101,21 @@ public class BindingResource {
             @PathParam("bindingId") BindingId bindingId, @HeaderParam(ETags.IF_MATCH) String ifMatch,
             @NotNull @Valid CertificateRequest request) {
         return service.linkCertificate(serverId.number(), bindingId.number(),
-                request.certificateId() == null ? null : request.certificateId().value(), ifMatch);
+                request.certificateId() == null ? null : request.certificateId().value(),
+                request.certificateFingerprint(), ifMatch);
+    }
+
+    @POST
+    @Path("/{bindingId}/probe")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
+    @Operation(operationId = "probeBinding", summary = "Open a TLS connection to the binding's IP:port with its domain as "
+            + "SNI and compare the certificate the server presents with the linked one; the result is kept on the binding",
+            extensions = @Extension(name = "x-idempotent", value = "probing again only records what the server serves now"))
+    @APIResponse(responseCode = "200", description = "The binding with the probe's result (SERVED, MISMATCH or UNREACHABLE)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BindingView.class)))
+    @APIResponse(responseCode = "409", description = "No certificate with its fingerprint is linked")
+    public Uni<BindingView> probe(@PathParam("serverId") ServerId serverId, @PathParam("bindingId") BindingId bindingId) {
+        return service.probe(serverId.number(), bindingId.number());
     }
 
     @DELETE
@@ -91,6 +124,8 @@ public class BindingResource {
     @Operation(operationId = "unbindDomain", summary = "Remove a binding; its port or dedicated IP becomes free again")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "The master binding, or a dedicated IP other bindings still use")
+    // no body on success: a client that accepts only the problem type (as generated clients do) is served too
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Uni<Void> unbind(@PathParam("serverId") ServerId serverId, @PathParam("bindingId") BindingId bindingId,
             @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.unbind(serverId.number(), bindingId.number(), ifMatch);

@@ -22,6 +22,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,10 +43,13 @@ public class BindingService {
     private final AddressAllocator allocator;
     private final BindingConfig config;
     private final ETags etags;
+    private final ServedCertificateProbe prober;
 
     public BindingService(BindingRepository bindings, EndpointRepository endpoints, ServerRepository servers,
-            IpAddressRepository addresses, AddressAllocator allocator, BindingConfig config, ETags etags) {
+            IpAddressRepository addresses, AddressAllocator allocator, BindingConfig config, ETags etags,
+            ServedCertificateProbe prober) {
         this.etags = etags;
+        this.prober = prober;
         this.bindings = bindings;
         this.endpoints = endpoints;
         this.servers = servers;
@@ -66,6 +71,9 @@ public class BindingService {
             throw DomainException.invalid("poolId", "only DEDICATED_IP draws from a pool");
         }
         String certificateId = request.certificateId() == null ? null : request.certificateId().value();
+        if (request.certificateFingerprint() != null && certificateId == null) {
+            throw DomainException.invalid("certificateFingerprint", "is given only with a certificateId");
+        }
         return servers.lock(serverId).onItem().ifNull().failWith(() -> DomainException.notFound("Server", serverId))
                 .flatMap(server -> bindings.ofDomain(serverId, domain).flatMap(existing -> {
                     if (existing != null) {
@@ -78,7 +86,8 @@ public class BindingService {
                         case DEDICATED_IP -> dedicated(server, request.poolId() == null ? null : request.poolId().number());
                         case ALTERNATE_PORT -> alternatePort(server, ip);
                     };
-                }).flatMap(placement -> persist(server, domain, strategy, placement, certificateId)))
+                }).flatMap(placement -> persist(server, domain, strategy, placement, certificateId,
+                        request.certificateFingerprint(), request.orderId() == null ? null : request.orderId().value())))
                 .onFailure(DatabaseFailures::integrity).transform(e -> {
                     Log.infof("Binding %s on server %d lost a race: %s", domain, serverId,
                             DatabaseFailures.constraint(e).orElse(""));
@@ -124,7 +133,7 @@ public class BindingService {
     }
 
     private Uni<BindingResult> persist(Server server, String domain, Strategy strategy, Placement placement,
-            String certificateId) {
+            String certificateId, String fingerprint, String orderId) {
         Uni<Void> endpoint = Uni.createFrom().voidItem();
         if (placement.newEndpoint()) {
             Endpoint e = new Endpoint();
@@ -141,6 +150,8 @@ public class BindingService {
         b.ip = placement.ip();
         b.port = placement.port();
         b.certificateId = certificateId;
+        b.certificateFingerprint = certificateId == null ? null : fingerprint;
+        b.orderId = orderId;
         b.createdAt = Times.now();
         return endpoint.flatMap(ignored -> bindings.persistAndFlush(b))
                 .flatMap(saved -> defaultOf(saved).map(def -> result(saved, def, server)));
@@ -152,25 +163,69 @@ public class BindingService {
 
     private BindingResult result(Binding b, Binding endpointDefault, Server server) {
         BindingView view = BindingView.of(b);
+        return new BindingResult(view, view.httpsUrl(), warnings(b.strategy, b.domain, b.ip, b.port,
+                endpointDefault == null || endpointDefault.id.longValue() == b.id ? null : endpointDefault.domain, server,
+                b.certificateId != null));
+    }
+
+    /**
+     * What the customer should know about a domain placed this way; the same sentences for a binding made and for
+     * a preview. {@code ip} is null for a DEDICATED_IP preview (the address is drawn when the domain is bound);
+     * {@code otherDefault} is the domain non-SNI clients get on that endpoint when it is not this one.
+     */
+    private List<String> warnings(Strategy strategy, String domain, String ip, int port, String otherDefault,
+            Server server, boolean certificateLinked) {
+        String httpsUrl = BindingView.httpsUrl(domain, port);
         List<String> warnings = new ArrayList<>();
-        if (b.strategy == Strategy.ALTERNATE_PORT) {
-            warnings.add("Port " + b.port + " is not the standard HTTPS port: many routers and firewalls block unusual "
-                    + "ports, so some visitors may not reach " + view.httpsUrl() + " and will think the site is down.");
+        if (strategy == Strategy.ALTERNATE_PORT) {
+            warnings.add("Port " + port + " is not the standard HTTPS port: many routers and firewalls block unusual "
+                    + "ports, so some visitors may not reach " + httpsUrl + " and will think the site is down.");
         }
-        if (b.strategy == Strategy.SNI && endpointDefault != null && endpointDefault.id.longValue() != b.id) {
+        if (strategy == Strategy.SNI && otherDefault != null) {
             warnings.add("Clients that do not send SNI (very old browsers and libraries) receive the certificate of "
-                    + endpointDefault.domain + ", the default of " + b.ip + ":" + b.port + ".");
+                    + otherDefault + ", the default of " + ip + ":" + port + ".");
         }
-        if (b.strategy == Strategy.DEDICATED_IP) {
-            warnings.add("The address " + b.ip + " was added to server " + server.id + " (" + server.hostname
-                    + "); point the DNS of " + b.domain + " to it.");
+        if (strategy == Strategy.DEDICATED_IP) {
+            warnings.add(ip == null
+                    ? "A free address from the IP pools will be added to server " + server.id + " (" + server.hostname
+                            + ") when the domain is placed; point the DNS of " + domain + " to it."
+                    : "The address " + ip + " was added to server " + server.id + " (" + server.hostname
+                            + "); point the DNS of " + domain + " to it.");
         }
-        if (b.certificateId == null) {
-            warnings.add("No certificate is linked yet, so the rendered web server configuration serves " + b.domain
+        if (!certificateLinked) {
+            warnings.add("No certificate is linked yet, so the rendered web server configuration serves " + domain
                     + " over plain HTTP only (ACME challenges included) and /resolve ignores it; once a certificate "
-                    + "is linked its HTTPS block expects the files under " + config.tlsRoot() + "/" + b.domain + "/.");
+                    + "is linked its HTTPS block expects the files under " + config.tlsRoot() + "/" + domain + "/.");
         }
-        return new BindingResult(view, view.httpsUrl(), warnings);
+        return warnings;
+    }
+
+    /**
+     * What {@link #bind} would do with {@code domain} and {@code strategy}, without doing it: where the domain would
+     * go, its URL and the warnings; or, when the domain is already bound on the server, that binding as it is.
+     * The same refusals as a bind (unknown server, bad domain, no free port, an exclusive endpoint).
+     */
+    @WithSession
+    public Uni<BindingPreview> preview(long serverId, String rawDomain, Strategy strategy, Scope scope) {
+        String domain = canonicalDomain(rawDomain);
+        return servers.visible(serverId, scope).flatMap(server -> bindings.ofDomain(serverId, domain).flatMap(existing -> {
+            if (existing != null) {
+                return defaultOf(existing).map(def -> {
+                    BindingResult r = result(existing, def, server);
+                    return new BindingPreview(domain, existing.strategy, existing.ip, existing.port, r.httpsUrl(),
+                            r.binding(), r.warnings());
+                });
+            }
+            Uni<Placement> placement = switch (strategy) {
+                case SNI -> sni(server, null);
+                case DEDICATED_IP -> Uni.createFrom().item(new Placement(null, config.httpsPort(), true));
+                case ALTERNATE_PORT -> alternatePort(server, null);
+            };
+            return placement.flatMap(p -> (p.ip() == null ? Uni.createFrom().<List<Binding>>item(List.of())
+                    : bindings.at(p.ip(), p.port())).map(onEndpoint -> new BindingPreview(domain, strategy, p.ip(),
+                            p.port(), BindingView.httpsUrl(domain, p.port()), null, warnings(strategy, domain, p.ip(),
+                                    p.port(), onEndpoint.isEmpty() ? null : onEndpoint.get(0).domain, server, false))));
+        }));
     }
 
     /** Removes a binding, frees its endpoint when no one else uses it, and returns a dedicated IP to its pool. */
@@ -214,12 +269,79 @@ public class BindingService {
     }
 
     @WithTransaction
-    public Uni<BindingView> linkCertificate(long serverId, long bindingId, String certificateId, String ifMatch) {
+    public Uni<BindingView> linkCertificate(long serverId, long bindingId, String certificateId, String fingerprint,
+            String ifMatch) {
+        if (fingerprint != null && certificateId == null) {
+            throw DomainException.invalid("certificateFingerprint", "is given only with a certificateId");
+        }
         return require(serverId, bindingId).flatMap(b -> {
             etags.check(ifMatch, BindingView.of(b), false);
+            if (!Objects.equals(b.certificateId, certificateId)
+                    || !Objects.equals(b.certificateFingerprint, fingerprint)) {
+                // a new certificate has not been seen on the server yet
+                b.probeStatus = ProbeStatus.NOT_PROBED;
+                b.probedAt = null;
+                b.servedFingerprint = null;
+                b.probeDetail = null;
+            }
+            b.certificateFingerprint = certificateId == null ? null : fingerprint;
             b.certificateId = certificateId;
             return bindings.flush().map(ignored -> BindingView.of(b));
         });
+    }
+
+    /**
+     * Asks the server what it serves for the binding (a TLS handshake to its IP:port with the domain as SNI, no
+     * transaction open meanwhile) and records the answer. A binding without a linked certificate has nothing to
+     * compare with: 409.
+     */
+    public Uni<BindingView> probe(long serverId, long bindingId) {
+        return readForProbe(serverId, bindingId).flatMap(b -> prober.probe(b.ip(), b.port(), b.domain())
+                .flatMap(served -> recordProbe(serverId, bindingId, b.fingerprint(), served)));
+    }
+
+    private record ProbeTarget(String ip, int port, String domain, String fingerprint) {
+    }
+
+    @WithSession
+    Uni<ProbeTarget> readForProbe(long serverId, long bindingId) {
+        return require(serverId, bindingId).map(b -> {
+            if (b.certificateId == null || b.certificateFingerprint == null) {
+                throw DomainException.conflict("Binding " + bindingId + " (" + b.domain + ") has no certificate with "
+                        + "its fingerprint linked; there is nothing to compare what the server serves with");
+            }
+            return new ProbeTarget(b.ip, b.port, b.domain, b.certificateFingerprint);
+        });
+    }
+
+    @WithTransaction
+    Uni<BindingView> recordProbe(long serverId, long bindingId, String expected, ServedCertificateProbe.Served served) {
+        return require(serverId, bindingId).map(b -> {
+            if (!expected.equals(b.certificateFingerprint)) {
+                // another certificate was linked while the probe ran: this answer says nothing about it
+                return BindingView.of(b);
+            }
+            b.probedAt = Times.now();
+            b.servedFingerprint = served.fingerprint();
+            b.probeStatus = served.fingerprint() == null ? ProbeStatus.UNREACHABLE
+                    : served.fingerprint().equals(expected) ? ProbeStatus.SERVED : ProbeStatus.MISMATCH;
+            b.probeDetail = served.problem() != null ? truncate(served.problem())
+                    : b.probeStatus == ProbeStatus.MISMATCH ? "the server presents another certificate ("
+                            + served.fingerprint() + "); the linked one is not deployed yet" : null;
+            return BindingView.of(b);
+        });
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 500 ? s : s.substring(0, 499) + "…";
+    }
+
+    @WithSession
+    public Uni<Page<BindingView>> search(BindingRepository.Filter filter, PageRequest paging) {
+        var query = bindings.search(filter, paging.sort(Map.of("id", "id", "domain", "domain", "createdAt", "createdAt"),
+                "id", "id"));
+        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
+                .map(total -> paging.page(items.stream().map(BindingView::of).toList(), total)));
     }
 
     @WithSession

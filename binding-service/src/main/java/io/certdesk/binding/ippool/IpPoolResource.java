@@ -84,6 +84,8 @@ public class IpPoolResource {
     @Operation(operationId = "deleteIpPool", summary = "Remove a pool none of whose addresses is allocated")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "409", description = "Addresses of the pool are still allocated")
+    // no body on success: a client that accepts only the problem type (as generated clients do) is served too
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Uni<Void> delete(@PathParam("poolId") IpPoolId poolId, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.delete(poolId.number(), ifMatch);
     }

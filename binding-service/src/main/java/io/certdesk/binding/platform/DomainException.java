@@ -85,6 +85,12 @@ public class DomainException extends RuntimeException {
         return new DomainException(ProblemType.UNPROCESSABLE, detail);
     }
 
+    /** A well-formed request that today's data refuses (422), naming the field at fault. */
+    public static DomainException unprocessable(String field, String message) {
+        return new DomainException(ProblemType.UNPROCESSABLE, field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
     public static DomainException invalid(String field, String message) {
         return new DomainException(ProblemType.VALIDATION, field + ": " + message,
                 List.of(new Problem.Violation(field, message)));

@@ -78,6 +78,18 @@ final class Peers {
         }
     }
 
+    /** SHA-256 of the first certificate in a PEM file, as keystore-service reports fingerprints. */
+    static String fingerprint(Path pem) throws Exception {
+        Matcher m = PEM.matcher(Files.readString(pem));
+        if (!m.find()) {
+            return fail("no certificate in " + pem);
+        }
+        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.US_ASCII)));
+        return java.util.HexFormat.ofDelimiter(":").formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+    }
+
     /** The subject CN of the first certificate {@code openssl s_client} received. */
     static String peerCn(String ip, int port, String serverName) throws IOException, InterruptedException {
         String openssl = tool("openssl", "openssl");

@@ -15,7 +15,6 @@ import io.certdesk.binding.platform.Roles;
 import io.certdesk.binding.platform.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ServerConfigResourceTest {
 
     private static String deployerToken(long serverId) {
-        return Jwt.issuer(TestTokens.ISSUER).subject("agent").groups(Roles.DEPLOYER).claim("server_id", Long.toString(serverId))
+        return TestTokens.claims().subject("agent").groups(Roles.DEPLOYER).claim("server_id", Long.toString(serverId))
                 .expiresIn(Duration.ofMinutes(5)).sign();
     }
 

@@ -206,7 +206,47 @@ class WebServerPeerTest {
         Path rendered = Files.writeString(dir.resolve("certdesk.conf"), render(server, "nginx"));
         Path wrapper = Peers.nginxWrapper(dir, rendered);
         Path log = dir.resolve("logs/error.log");
-        serveAndProbe(new ProcessBuilder(Peers.nginx(dir, wrapper, "-g", "daemon off;")), dir, log);
+        serveAndProbe(new ProcessBuilder(Peers.nginx(dir, wrapper, "-g", "daemon off;")), dir, log,
+                () -> theProbeSeesWhatNginxServes(server));
+    }
+
+    /**
+     * The served-certificate probe against the running nginx: the linked certificate's fingerprint is what the
+     * server presents (SERVED), another one is not (MISMATCH, with what is served), and the search finds both.
+     */
+    private static void theProbeSeesWhatNginxServes(int server) throws Exception {
+        Map<String, String> ids = new java.util.HashMap<>();
+        Fixtures.bindings(server).forEach(b -> ids.put((String) b.get("domain"), (String) b.get("id")));
+        String master = Peers.fingerprint(PeerProfile.TLS_ROOT.resolve("www.master.test/fullchain.pem"));
+        String shop = Peers.fingerprint(PeerProfile.TLS_ROOT.resolve("shop.sni.test/fullchain.pem"));
+        link(server, ids.get("www.master.test"), "www.master.test", master);
+        probe(server, ids.get("www.master.test")).body("probe.status", equalTo("SERVED"))
+                .body("probe.servedFingerprint", equalTo(master)).body("probe.detail", org.hamcrest.Matchers.nullValue());
+        // the wrong certificate linked: the probe sees what is really there
+        link(server, ids.get("shop.sni.test"), "shop.sni.test", master);
+        probe(server, ids.get("shop.sni.test")).body("probe.status", equalTo("MISMATCH"))
+                .body("probe.servedFingerprint", equalTo(shop))
+                .body("probe.detail", containsString("another certificate"));
+        as(Roles.STAFF).queryParam("serverId", server).queryParam("probeStatus", "MISMATCH").get("/bindings").then()
+                .body("items.domain", org.hamcrest.Matchers.contains("shop.sni.test"));
+        link(server, ids.get("shop.sni.test"), "shop.sni.test", shop);
+        probe(server, ids.get("shop.sni.test")).body("probe.status", equalTo("SERVED"));
+        // the alternate port is probed on its own port, with its domain as SNI
+        String alt = Peers.fingerprint(PeerProfile.TLS_ROOT.resolve("alt.test/fullchain.pem"));
+        link(server, ids.get("alt.test"), "alt.test", alt);
+        probe(server, ids.get("alt.test")).body("probe.status", equalTo("SERVED"));
+        as(Roles.STAFF).queryParam("serverId", server).queryParam("probeStatus", "SERVED").get("/bindings").then()
+                .body("items.domain", org.hamcrest.Matchers.hasItems("www.master.test", "shop.sni.test", "alt.test"));
+    }
+
+    private static void link(int server, String binding, String domain, String fingerprint) {
+        as(Roles.STAFF).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("certificateId", Fixtures.certificateOf(domain), "certificateFingerprint", fingerprint))
+                .put("/servers/{s}/bindings/{b}/certificate", server, binding).then().statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse probe(int server, String binding) {
+        return as(Roles.SERVICE).post("/servers/{s}/bindings/{b}/probe", server, binding).then().statusCode(200);
     }
 
     @Test
@@ -219,11 +259,17 @@ class WebServerPeerTest {
         Path wrapper = Peers.apacheWrapper(dir, rendered);
         // stdin is closed: had the keys needed a typed passphrase, Apache could not have started
         serveAndProbe(new ProcessBuilder(apache2, "-d", dir.toString(), "-f", wrapper.toString(), "-DFOREGROUND"),
-                dir, dir.resolve("apache-error.log"));
+                dir, dir.resolve("apache-error.log"), () -> { });
+    }
+
+    /** What else a test checks while the web server runs. */
+    private interface WhileServing {
+        void check() throws Exception;
     }
 
     /** Starts the web server, checks every connection against /resolve and plain HTTP, and always stops it. */
-    private static void serveAndProbe(ProcessBuilder command, Path dir, Path errorLog) throws Exception {
+    private static void serveAndProbe(ProcessBuilder command, Path dir, Path errorLog, WhileServing more)
+            throws Exception {
         HttpServer responder = HttpServer.create(new InetSocketAddress("127.0.0.1", PeerProfile.RESPONDER_PORT), 0);
         responder.createContext("/.well-known/acme-challenge/", exchange -> {
             byte[] body = ("token-for-" + exchange.getRequestHeaders().getFirst("Host")).getBytes(StandardCharsets.UTF_8);
@@ -269,6 +315,7 @@ class WebServerPeerTest {
             assertTrue(dedicatedRedirect.contains("Location: https://dedicated.test:" + HTTPS + "/"), dedicatedRedirect);
             String challenge = http("127.0.0.2", "shop.sni.test", "/.well-known/acme-challenge/abc");
             assertTrue(challenge.startsWith("HTTP/1.1 200") && challenge.endsWith("token-for-shop.sni.test"), challenge);
+            more.check();
         } finally {
             web.destroy();
             if (!web.waitFor(15, TimeUnit.SECONDS)) {

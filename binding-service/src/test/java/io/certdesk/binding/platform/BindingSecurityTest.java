@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class BindingSecurityTest {
     }
 
     private static String customerDeployerToken(String customerId, long serverId) {
-        return Jwt.issuer(TestTokens.ISSUER).subject("both").groups(java.util.Set.of(Roles.CUSTOMER, Roles.DEPLOYER))
+        return TestTokens.claims().subject("both").groups(java.util.Set.of(Roles.CUSTOMER, Roles.DEPLOYER))
                 .claim(Caller.CUSTOMER_CLAIM, customerId).claim(Caller.SERVER_CLAIM, Long.toString(serverId))
                 .expiresIn(Duration.ofMinutes(5)).sign();
     }

@@ -116,6 +116,19 @@ class ContractConventionTest {
         assertEquals(List.of(), untyped);
     }
 
+    @Test
+    void everyOperationDocumentsItsSuccess() throws IOException {
+        List<String> without = new ArrayList<>();
+        contracts().forEach((service, contract) -> operations(contract).forEach((where, op) -> {
+            List<String> codes = new ArrayList<>();
+            op.path("responses").fieldNames().forEachRemaining(codes::add);
+            if (codes.stream().noneMatch(code -> code.startsWith("2"))) {
+                without.add(service + " " + where);
+            }
+        }));
+        assertEquals(List.of(), without, "an explicit error response hides the default 2xx; declare the success too");
+    }
+
     private static Map<String, JsonNode> operations(JsonNode contract) {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
         contract.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {

@@ -81,7 +81,7 @@ public class DeliveryService {
 
     @WithSession
     Uni<Secrets> secrets(UUID keyId, String customerScope) {
-        return keys.require(keyId, customerScope).flatMap(key -> keys.privateKey(key).flatMap(privateKey ->
+        return keys.requireUsable(keyId, customerScope).flatMap(key -> keys.privateKey(key).flatMap(privateKey ->
                 keys.passphrase(key).flatMap(passphrase -> certificates.latestForKey(key.id)
                         .map(cert -> new Secrets(key, privateKey, passphrase, cert)))));
     }

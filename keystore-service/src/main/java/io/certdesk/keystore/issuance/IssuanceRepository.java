@@ -1,9 +1,11 @@
 package io.certdesk.keystore.issuance;
 
+import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,14 @@ public class IssuanceRepository implements PanacheRepositoryBase<Issuance, UUID>
 
     /** The listing's filters; null means any. */
     public record Filter(Issuance.Status status, Issuance.Issuer issuer, UUID keyId, String serverId, String orderId) {
+    }
+
+    /** Ends the key's open issuances (a pending ACME order, an awaited MANUAL upload) as FAILED; caller's transaction. */
+    public Uni<Integer> failOpen(UUID keyId, String detail) {
+        return update("status = ?1, problemType = ?2, problemDetail = ?3, nextAttemptAt = null, updatedAt = ?4 "
+                        + "where keyId = ?5 and status in ?6", Issuance.Status.FAILED,
+                "https://certdesk.io/problems/key-abandoned", detail, Times.now(), keyId,
+                List.of(Issuance.Status.PENDING, Issuance.Status.VALIDATING));
     }
 
     public PanacheQuery<Issuance> filtered(Filter f, Sort sort) {

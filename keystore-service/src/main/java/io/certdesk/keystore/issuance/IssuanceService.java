@@ -2,6 +2,7 @@ package io.certdesk.keystore.issuance;
 
 import io.certdesk.keystore.certificate.CertificateService;
 import io.certdesk.keystore.key.KeyService;
+import io.certdesk.keystore.key.KeyView;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.CertificateCheck;
 import io.certdesk.keystore.pki.Certificates;
@@ -65,8 +66,9 @@ public class IssuanceService {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("masterDomain", e.getMessage()));
         }
-        return keys.require(request.keyId().uuid(), null)
-                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("keyId", "key",
+        return keys.requireUsable(request.keyId().uuid(), null)
+                .onFailure(e -> e instanceof DomainException d && d.type() == ProblemType.NOT_FOUND)
+                .transform(e -> DomainException.unknownReference("keyId", "key",
                         request.keyId()))
                 .flatMap(key -> {
             if (key.csrPem == null) {
@@ -120,6 +122,22 @@ public class IssuanceService {
                 return accept(i, key, accepted.leaf(), accepted.chain(), by).map(IssuanceView::of);
             });
         });
+    }
+
+    /**
+     * Abandons a key whose order ended before it got a certificate; its open issuances end FAILED. A key with a
+     * certificate is the customer's and is refused (409). Abandoning again answers the key unchanged.
+     */
+    @WithTransaction
+    public Uni<KeyView> abandonKey(UUID keyId, String reason, String by) {
+        return certificates.latestForKey(keyId).flatMap(certificate -> {
+            if (certificate != null) {
+                return Uni.createFrom().failure(DomainException.conflict("Key " + keyId + " has certificate "
+                        + certificate.id + "; it belongs to the customer and is not abandoned"));
+            }
+            return keys.abandon(keyId, reason, by).flatMap(abandoned -> abandoned
+                    ? issuances.failOpen(keyId, "The key was abandoned: " + reason) : Uni.createFrom().item(0));
+        }).flatMap(n -> keys.get(keyId, null));
     }
 
     @WithSession

@@ -16,7 +16,7 @@ import java.util.UUID;
 public class KeyRepository implements PanacheRepositoryBase<ManagedKey, UUID> {
 
     /** The listing's filters; null means any. */
-    public record Filter(String customerId, String orderId, String q) {
+    public record Filter(String customerId, String orderId, String q, KeyView.KeyStatus status) {
     }
 
     /** Keys the API may show (never the service's internal ones). */
@@ -31,6 +31,9 @@ public class KeyRepository implements PanacheRepositoryBase<ManagedKey, UUID> {
         if (f.orderId() != null) {
             where.add("orderId = :orderId");
             params.and("orderId", f.orderId());
+        }
+        if (f.status() != null) {
+            where.add(f.status() == KeyView.KeyStatus.ABANDONED ? "abandonedAt is not null" : "abandonedAt is null");
         }
         if (f.q() != null && !f.q().isBlank()) {
             where.add("lower(label) like :q escape '!'");

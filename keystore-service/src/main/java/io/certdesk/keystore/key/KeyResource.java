@@ -79,10 +79,11 @@ public class KeyResource {
             @QueryParam("customerId") CustomerId customerId,
             @QueryParam("orderId") OrderId orderId,
             @QueryParam("q") @Parameter(description = "Part of the label") String q,
+            @QueryParam("status") KeyView.KeyStatus status,
             @BeanParam @Valid PageRequest paging) {
         return keys.list(new KeyRepository.Filter(
                 caller.scope().customerFilter(customerId == null ? null : customerId.value()),
-                orderId == null ? null : orderId.value(), q), paging);
+                orderId == null ? null : orderId.value(), q, status), paging);
     }
 
     @GET

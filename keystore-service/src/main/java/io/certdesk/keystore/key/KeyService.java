@@ -149,7 +149,7 @@ public class KeyService {
             return Uni.createFrom().failure(e);
         }
         seal.keyring();
-        return require(id, null).flatMap(k -> keyringFor(k).map(ring -> {
+        return requireUsable(id, null).flatMap(k -> keyringFor(k).map(ring -> {
             etags.check(ifMatch, view(k), false);
             PrivateKey privateKey = decryptPrivateKey(ring, k);
             attachCsr(k, new KeyPair(KeyPairs.publicKey(k.algorithm, k.publicKey), privateKey), subject);
@@ -182,7 +182,7 @@ public class KeyService {
     @WithSession
     public Uni<PassphraseView> revealPassphrase(UUID id, String customerScope) {
         seal.keyring();
-        return require(id, customerScope).flatMap(k -> passphrase(k)
+        return requireUsable(id, customerScope).flatMap(k -> passphrase(k)
                 .map(chars -> new PassphraseView(KeyId.of(k.id), new String(chars))));
     }
 
@@ -278,6 +278,37 @@ public class KeyService {
     }
 
     /**
+     * Marks a key abandoned (its order ended before a certificate): it stays in custody and on the audit trail but is
+     * never used, exported or revealed again. Caller's transaction, which decided that the key has no certificate.
+     * Abandoning twice changes nothing; the answer says whether this call did it.
+     */
+    public Uni<Boolean> abandon(UUID id, String reason, String by) {
+        return keys.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).flatMap(k -> {
+            if (k == null || k.internal) {
+                return Uni.createFrom().failure(DomainException.notFound("Key", id));
+            }
+            if (k.abandonedAt != null) {
+                return Uni.createFrom().item(false);
+            }
+            k.abandonedAt = Times.now();
+            k.abandonedBy = by;
+            k.abandonReason = reason;
+            return keys.flush().replaceWith(true);
+        });
+    }
+
+    /** A key that may still be used: as {@link #require}, and an abandoned key is 409 saying why. */
+    public Uni<ManagedKey> requireUsable(UUID id, String customerScope) {
+        return require(id, customerScope).map(k -> {
+            if (k.abandonedAt != null) {
+                throw DomainException.conflict("Key " + k.id + " was abandoned (" + k.abandonReason
+                        + ") and is not used, exported or revealed any more");
+            }
+            return k;
+        });
+    }
+
+    /**
      * Reads a key; {@code customerScope} non-null limits to that customer's keys, and another
      * customer's key answers exactly like a missing one.
      */
@@ -307,7 +338,9 @@ public class KeyService {
         KeyView.Csr csr = k.csrPem == null ? null : new KeyView.Csr(k.csrPem, k.csrSubject,
                 List.of(k.csrNames.split("\n")), k.csrLevel, csrFingerprint(k.csrPem), k.csrCreatedAt);
         return new KeyView(KeyId.of(k.id), new CustomerId(k.customerId), k.label,
-                k.orderId == null ? null : new OrderId(k.orderId), k.algorithm, k.publicKeySha256,
+                k.orderId == null ? null : new OrderId(k.orderId), k.algorithm,
+                k.abandonedAt == null ? KeyView.KeyStatus.ACTIVE : KeyView.KeyStatus.ABANDONED, k.abandonedAt,
+                k.publicKeySha256,
                 Pem.write(KeyPairs.publicKey(k.algorithm, k.publicKey)), csr, k.createdAt, k.createdBy);
     }
 

@@ -17,11 +17,18 @@ public record KeyView(
         String label,
         @Schema(description = "The order in order-service it was made for", nullable = true) OrderId orderId,
         KeyAlgorithm algorithm,
+        @Schema(description = "ABANDONED keys are kept and audited but never used, exported or revealed")
+        KeyStatus status,
+        @Schema(description = "When the key was abandoned", nullable = true) Instant abandonedAt,
         @Schema(description = "SHA-256 of the SubjectPublicKeyInfo, colon-separated hex") String publicKeyFingerprint,
         String publicKeyPem,
         @Schema(description = "The key's current CSR; null until one is made", nullable = true) Csr csr,
         Instant createdAt,
         String createdBy) {
+
+    /** Whether a key may still be used. */
+    @Schema(name = "KeyStatus")
+    public enum KeyStatus { ACTIVE, ABANDONED }
 
     /** The key's current CSR. */
     @Schema(name = "Csr")

@@ -85,6 +85,16 @@ public class ManagedKey {
     @Column(name = "created_by", nullable = false, length = 200)
     public String createdBy;
 
+    /** Set when the order the key was made for ended before a certificate: never used or released again. */
+    @Column(name = "abandoned_at")
+    public Instant abandonedAt;
+
+    @Column(name = "abandoned_by", length = 200)
+    public String abandonedBy;
+
+    @Column(name = "abandon_reason", length = 500)
+    public String abandonReason;
+
     @Version
     public long version;
 }

@@ -18,7 +18,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -61,7 +60,7 @@ class IssuanceFlowTest {
     }
 
     private static io.restassured.specification.RequestSpecification deployer(String serverId) {
-        return RestAssured.given().auth().oauth2(Jwt.issuer(TestTokens.ISSUER).subject("deployer-" + serverId)
+        return RestAssured.given().auth().oauth2(TestTokens.claims().subject("deployer-" + serverId)
                 .groups(Roles.DEPLOYER).claim("server_id", serverId).sign());
     }
 

@@ -48,6 +48,18 @@ public class Customer {
     @Column(name = "call_hours_to", nullable = false)
     public LocalTime callHoursTo;
 
+    @Column(name = "subject_organization", length = 64)
+    public String subjectOrganization;
+
+    @Column(name = "subject_locality", length = 64)
+    public String subjectLocality;
+
+    @Column(name = "subject_state", length = 64)
+    public String subjectState;
+
+    @Column(name = "subject_country", length = 2)
+    public String subjectCountry;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -56,4 +68,10 @@ public class Customer {
 
     @Version
     public long version;
+
+    /** The OV/EV certificate subject, or null when staff have not set it. */
+    public CertificateSubject certificateSubject() {
+        return subjectOrganization == null ? null
+                : new CertificateSubject(subjectOrganization, subjectLocality, subjectState, subjectCountry);
+    }
 }

@@ -27,5 +27,7 @@ public record CustomerRequest(
         LocalTime callHoursFrom,
         @NotNull @Schema(description = "Preferred hours for the CA's call end (Asia/Tokyo)", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "17:00")
         LocalTime callHoursTo,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts) {
+        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts,
+        @Valid @Schema(description = "Required before an OV or EV certificate is quoted: the organisation as the certificate names it")
+        CertificateSubject certificateSubject) {
 }

@@ -95,6 +95,8 @@ public class CustomerResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "deleteCustomer", summary = "Delete a customer that has no quotes or orders")
     @APIResponse(responseCode = "204", description = "Deleted")
+    // no body on success: a client that accepts only the problem type (as generated clients do) is served too
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Uni<Void> delete(@PathParam("customerId") CustomerId customerId, @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return service.delete(customerId.value(), ifMatch);
     }

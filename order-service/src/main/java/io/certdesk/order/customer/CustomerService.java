@@ -158,6 +158,11 @@ public class CustomerService {
         c.noticeEmail = r.noticeEmail().strip();
         c.callHoursFrom = r.callHoursFrom();
         c.callHoursTo = r.callHoursTo();
+        CertificateSubject subject = r.certificateSubject() == null ? null : r.certificateSubject().normalised();
+        c.subjectOrganization = subject == null ? null : subject.organization();
+        c.subjectLocality = subject == null ? null : subject.locality();
+        c.subjectState = subject == null ? null : subject.state();
+        c.subjectCountry = subject == null ? null : subject.country();
     }
 
     private static void checkCallHours(CustomerRequest r) {

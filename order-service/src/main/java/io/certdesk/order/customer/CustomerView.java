@@ -22,6 +22,8 @@ public record CustomerView(
         @Schema(type = SchemaType.STRING, examples = "10:00") LocalTime callHoursFrom,
         @Schema(type = SchemaType.STRING, examples = "17:00") LocalTime callHoursTo,
         List<Contact> contacts,
+        @Schema(description = "The organisation as OV/EV certificates name it; null until staff set it", nullable = true)
+        CertificateSubject certificateSubject,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -37,6 +39,6 @@ public record CustomerView(
     static CustomerView of(Customer c, List<CustomerContact> contacts) {
         return new CustomerView(new CustomerId(c.id), c.organisationName, c.organisationKana, c.postalCode, c.address,
                 c.representativeName, c.representativeTitle, c.listed, c.noticeEmail, c.callHoursFrom, c.callHoursTo,
-                contacts.stream().map(Contact::of).toList(), c.createdAt, c.updatedAt);
+                contacts.stream().map(Contact::of).toList(), c.certificateSubject(), c.createdAt, c.updatedAt);
     }
 }

@@ -2,6 +2,7 @@ package io.certdesk.order.notice;
 
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderWorkflow;
+import io.certdesk.order.platform.Backoff;
 import io.certdesk.order.platform.Times;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

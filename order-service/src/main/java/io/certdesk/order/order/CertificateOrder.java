@@ -1,7 +1,10 @@
 package io.certdesk.order.order;
 
 import io.certdesk.order.fee.OrderType;
+import io.certdesk.order.product.Issuer;
+import io.certdesk.order.product.KeyAlgorithm;
 import io.certdesk.order.product.ValidationLevel;
+import io.certdesk.order.quote.BindingStrategy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,8 +61,66 @@ public class CertificateOrder {
     @Column(name = "launch_date")
     public LocalDate launchDate;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Issuer issuer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_algorithm", nullable = false, length = 16)
+    public KeyAlgorithm keyAlgorithm;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "binding_strategy", nullable = false, length = 16)
+    public BindingStrategy bindingStrategy;
+
+    /** The key keystore-service generated for this order, and the SHA-256 of its CSR. */
+    @Column(name = "key_id", length = 64)
+    public String keyId;
+
+    @Column(name = "csr_fingerprint", length = 95)
+    public String csrFingerprint;
+
+    /** The issuance the application is, at keystore-service. */
+    @Column(name = "issuance_id", length = 64)
+    public String issuanceId;
+
     @Column(name = "certificate_id")
     public String certificateId;
+
+    @Column(name = "certificate_serial", length = 64)
+    public String certificateSerial;
+
+    @Column(name = "certificate_expires_at")
+    public Instant certificateExpiresAt;
+
+    @Column(name = "certificate_fingerprint", length = 95)
+    public String certificateFingerprint;
+
+    /** Where binding-service placed the domain for this order. */
+    @Column(name = "binding_id", length = 32)
+    public String bindingId;
+
+    /** Whether the binding was made for this order (released when it is cancelled) rather than already there. */
+    @Column(name = "binding_created", nullable = false)
+    public boolean bindingCreated;
+
+    @Column(name = "https_url", length = 300)
+    public String httpsUrl;
+
+    /** What binding-service said about the placement, one warning per line. */
+    @Column(name = "binding_warnings", length = 4000)
+    public String bindingWarnings;
+
+    /** Whether the web server serves the certificate: null until it is linked to the binding. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deployment_status", length = 16)
+    public DeploymentStatus deploymentStatus;
+
+    @Column(name = "deployment_checked_at")
+    public Instant deploymentCheckedAt;
+
+    @Column(name = "deployment_detail", length = 600)
+    public String deploymentDetail;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -18,7 +18,7 @@ public class OrderEvent {
     /** What kind of thing happened. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TimelineEntryKind")
     public enum Kind {
-        TRANSITION, NOTICE, PAYMENT, DOCUMENT, PHONE, SITE_SEAL, SCHEDULE
+        TRANSITION, NOTICE, PAYMENT, DOCUMENT, PHONE, SITE_SEAL, SCHEDULE, STEP, DEPLOYMENT
     }
 
     @Id

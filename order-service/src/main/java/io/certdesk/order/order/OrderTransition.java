@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The order workflow as one table: every legal move is a row (command, which certificates it applies to,
  * from-states, target state). Nothing else decides whether a command is legal; guards that need data
- * (payment, documents, the CA's call) are checked by the service after the table allowed the move.
+ * (payment, documents, the CA's call) are checked by the service after the table allowed the move. Rows of
+ * system commands are taken by the orchestration when their remote step is done, never by a person.
  */
 public enum OrderTransition {
     CONTRACT(OrderCommand.CONTRACT, Track.ALL, CONTRACTED, QUOTED),
@@ -37,6 +38,7 @@ public enum OrderTransition {
     ISSUE_DOMAIN_VALIDATED(OrderCommand.ISSUE, Track.DOMAIN, ISSUED, SUBMITTED),
     ISSUE_ORGANISATION_VALIDATED(OrderCommand.ISSUE, Track.ORGANISATION, ISSUED, PHONE_VERIFICATION),
     INSTALL(OrderCommand.INSTALL, Track.ALL, INSTALLED, ISSUED),
+    OVERRIDE_DEPLOYMENT(OrderCommand.OVERRIDE_DEPLOYMENT, Track.ALL, INSTALLED, ISSUED),
     CANCEL(OrderCommand.CANCEL, Track.ALL, CANCELLED, QUOTED, CONTRACTED, INVOICED, PAID, APPLYING, OrderState.CSR_READY,
             SUBMITTED, DOCUMENTS_PENDING, PHONE_VERIFICATION);
 
@@ -88,10 +90,10 @@ public enum OrderTransition {
                 .findFirst();
     }
 
-    /** The commands an order of {@code level} in {@code state} accepts, in workflow order. */
+    /** The commands a person may send to an order of {@code level} in {@code state}, in workflow order. */
     public static List<OrderCommand> allowed(ValidationLevel level, OrderState state) {
         return Arrays.stream(values())
-                .filter(t -> t.track.covers(level) && t.from.contains(state))
+                .filter(t -> !t.command.system() && t.track.covers(level) && t.from.contains(state))
                 .map(OrderTransition::command)
                 .distinct()
                 .toList();

@@ -4,6 +4,7 @@ import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Times;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,15 +38,15 @@ public class OrderWorkflow {
 
     /**
      * What {@code command} would do: empty when it is the command that produced the current state (a retry, to
-     * be answered unchanged), else the transition. An illegal command fails with a 409 naming the state and the
-     * commands allowed in it.
+     * be answered unchanged), else the transition. An illegal command fails with a 409 naming the state and
+     * {@code allowedNow}, the commands the order accepts (as its view shows them).
      */
-    public Optional<OrderTransition> plan(CertificateOrder o, OrderCommand command) {
+    public Optional<OrderTransition> plan(CertificateOrder o, OrderCommand command, List<OrderCommand> allowedNow) {
         if (o.lastCommand == command) {
             return Optional.empty();
         }
         return Optional.of(OrderTransition.find(command, o.validationLevel, o.state).orElseThrow(() -> {
-            var allowed = OrderTransition.allowed(o.validationLevel, o.state).stream().map(OrderCommand::name).toList();
+            var allowed = allowedNow.stream().map(OrderCommand::name).toList();
             return DomainException.illegalState("Order " + o.id + " (" + o.validationLevel + ") is " + o.state
                     + "; " + command.name() + " is not possible now. Allowed: "
                     + (allowed.isEmpty() ? "none" : String.join(", ", allowed)), allowed);

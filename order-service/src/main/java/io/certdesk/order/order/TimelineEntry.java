@@ -14,7 +14,7 @@ public record TimelineEntry(
         @Schema(nullable = true) OrderState toState,
         @Schema(nullable = true) String note) {
 
-    static TimelineEntry of(OrderEvent e) {
+    public static TimelineEntry of(OrderEvent e) {
         return new TimelineEntry(e.at, e.actor, e.kind, e.command, e.fromState, e.toState, e.note);
     }
 }

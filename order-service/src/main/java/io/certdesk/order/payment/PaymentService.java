@@ -10,6 +10,7 @@ import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderCommand;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.OrderTransition;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
@@ -132,7 +133,8 @@ public class PaymentService {
 
     /** The invoice is paid in full: the order moves to PAID and the step-4 notice is queued for the customer. */
     private Uni<Void> confirm(CertificateOrder order, Invoice invoice, String actor) {
-        var transition = workflow.plan(order, OrderCommand.RECORD_PAYMENT);
+        var transition = workflow.plan(order, OrderCommand.RECORD_PAYMENT,
+                OrderTransition.allowed(order.validationLevel, order.state));
         if (transition.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

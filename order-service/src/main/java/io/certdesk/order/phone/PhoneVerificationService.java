@@ -7,6 +7,7 @@ import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.OrderSteps;
 import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.ETags;
@@ -30,10 +31,12 @@ public class PhoneVerificationService {
     private final OrderWorkflow workflow;
     private final BillingConfig billing;
     private final ETags etags;
+    private final OrderSteps steps;
 
     public PhoneVerificationService(PhoneVerificationRepository calls, CustomerService customers,
-            OrderWorkflow workflow, BillingConfig billing, ETags etags) {
+            OrderWorkflow workflow, BillingConfig billing, ETags etags, OrderSteps steps) {
         this.etags = etags;
+        this.steps = steps;
         this.calls = calls;
         this.customers = customers;
         this.workflow = workflow;
@@ -136,7 +139,10 @@ public class PhoneVerificationService {
                     return workflow.record(orderId, OrderEvent.Kind.PHONE, actor, "CA call " + result
                                     + " (answered by " + p.contactName + ")"
                                     + (request.note() == null ? "" : ": " + request.note()))
-                            .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
+                            .flatMap(x -> calls.flush())
+                            // a certificate that arrived before the call is waiting for this to become ISSUED
+                            .flatMap(x -> result == PhoneStatus.PASSED ? steps.wake(orderId) : Uni.createFrom().voidItem())
+                            .replaceWith(PhoneVerificationView.of(p));
                 });
     }
 

@@ -46,6 +46,14 @@ public class Product {
     @Column(nullable = false)
     public boolean active;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Issuer issuer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_algorithm", nullable = false, length = 16)
+    public KeyAlgorithm keyAlgorithm;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

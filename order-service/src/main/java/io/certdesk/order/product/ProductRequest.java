@@ -20,5 +20,8 @@ public record ProductRequest(
         @NotNull @Min(0) @Max(10_000_000) @Schema(description = "CA application fee in JPY, tax included") Long applicationFeeJpy,
         @Schema(description = "Whether the product is offered; defaults to true") Boolean active,
         @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; defaults to true for EV "
-                + "and must not be true for DV/OV") Boolean requiresAttorneyLetter) {
+                + "and must not be true for DV/OV") Boolean requiresAttorneyLetter,
+        @Schema(description = "Who signs the certificates; defaults to the configured issuer (MANUAL in production)")
+        Issuer issuer,
+        @Schema(description = "The algorithm of each order's key; defaults to RSA_2048") KeyAlgorithm keyAlgorithm) {
 }

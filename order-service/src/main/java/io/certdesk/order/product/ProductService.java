@@ -25,10 +25,12 @@ public class ProductService {
 
     private final ProductRepository products;
     private final ETags etags;
+    private final CatalogConfig catalog;
 
-    public ProductService(ProductRepository products, ETags etags) {
+    public ProductService(ProductRepository products, ETags etags, CatalogConfig catalog) {
         this.products = products;
         this.etags = etags;
+        this.catalog = catalog;
     }
 
     @WithTransaction
@@ -46,6 +48,8 @@ public class ProductService {
             p.applicationFeeJpy = request.applicationFeeJpy();
             p.active = request.active() == null || request.active();
             p.requiresAttorneyLetter = attorneyLetter(request.validationLevel(), request.requiresAttorneyLetter(), true);
+            p.issuer = request.issuer() == null ? catalog.defaultIssuer() : request.issuer();
+            p.keyAlgorithm = request.keyAlgorithm() == null ? catalog.defaultKeyAlgorithm() : request.keyAlgorithm();
             p.createdAt = Times.now();
             p.updatedAt = p.createdAt;
             return products.persistAndFlush(p).map(ProductView::of);
@@ -65,6 +69,12 @@ public class ProductService {
             p.applicationFeeJpy = update.applicationFeeJpy();
             p.active = update.active();
             p.requiresAttorneyLetter = attorneyLetter;
+            if (update.issuer() != null) {
+                p.issuer = update.issuer();
+            }
+            if (update.keyAlgorithm() != null) {
+                p.keyAlgorithm = update.keyAlgorithm();
+            }
             p.updatedAt = Times.now();
             return products.flush().map(ignored -> ProductView.of(p));
         });

@@ -17,5 +17,7 @@ public record ProductUpdate(
         @NotNull @Min(0) @Max(10_000_000) Long applicationFeeJpy,
         @NotNull Boolean active,
         @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; kept when omitted "
-                + "(true for a product changed to EV)") Boolean requiresAttorneyLetter) {
+                + "(true for a product changed to EV)") Boolean requiresAttorneyLetter,
+        @Schema(description = "Who signs the certificates of orders quoted from now on; kept when omitted") Issuer issuer,
+        @Schema(description = "The key algorithm of orders quoted from now on; kept when omitted") KeyAlgorithm keyAlgorithm) {
 }

@@ -15,11 +15,13 @@ public record ProductView(
         boolean active,
         @Schema(description = "EV only: the order's document checklist includes the attorney's opinion letter")
         boolean requiresAttorneyLetter,
+        Issuer issuer,
+        KeyAlgorithm keyAlgorithm,
         Instant createdAt,
         Instant updatedAt) {
 
     static ProductView of(Product p) {
         return new ProductView(p.code, p.name, p.caBrand, p.validationLevel, p.validityMonths,
-                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.createdAt, p.updatedAt);
+                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.issuer, p.keyAlgorithm, p.createdAt, p.updatedAt);
     }
 }

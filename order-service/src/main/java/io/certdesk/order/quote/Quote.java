@@ -2,6 +2,8 @@ package io.certdesk.order.quote;
 
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.product.ValidationLevel;
+import io.certdesk.order.product.Issuer;
+import io.certdesk.order.product.KeyAlgorithm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,6 +50,26 @@ public class Quote {
 
     @Column(name = "server_id", nullable = false)
     public String serverId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Issuer issuer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_algorithm", nullable = false, length = 16)
+    public KeyAlgorithm keyAlgorithm;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "binding_strategy", nullable = false, length = 16)
+    public BindingStrategy bindingStrategy;
+
+    /** Where the site will answer, as binding-service previewed it when the quote was made. */
+    @Column(name = "https_url", length = 300)
+    public String httpsUrl;
+
+    /** What the customer was told about the placement, one warning per line. */
+    @Column(name = "binding_warnings", length = 4000)
+    public String bindingWarnings;
 
     @Column(name = "application_fee_jpy", nullable = false)
     public long applicationFeeJpy;

@@ -15,5 +15,12 @@ public record QuoteRequest(
         @NotBlank @Size(max = 64) @Schema(examples = "GS-DV-1Y") String productCode,
         @NotNull OrderType type,
         @NotBlank @Size(max = 253) @Schema(examples = "www.example.co.jp") String domain,
-        @NotNull @Schema(description = "The binding-service server the certificate is for") ServerId serverId) {
+        @NotNull @Schema(description = "The binding-service server the certificate is for; it must be the customer's")
+        ServerId serverId,
+        @Schema(description = "How the domain is placed on the server; SNI when omitted") BindingStrategy bindingStrategy) {
+
+    /** The strategy asked for, SNI by default. */
+    public BindingStrategy strategy() {
+        return bindingStrategy == null ? BindingStrategy.SNI : bindingStrategy;
+    }
 }

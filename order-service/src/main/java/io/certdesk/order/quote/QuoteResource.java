@@ -38,25 +38,33 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class QuoteResource {
 
     private final QuoteService service;
+    private final ServerPlacement placement;
     private final Caller caller;
     private final Idempotency idempotency;
 
-    public QuoteResource(QuoteService service, Caller caller, Idempotency idempotency) {
+    public QuoteResource(QuoteService service, ServerPlacement placement, Caller caller, Idempotency idempotency) {
         this.service = service;
+        this.placement = placement;
         this.caller = caller;
         this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "createQuote", summary = "Quote a certificate: CA application fee + setup fee = total, tax included")
+    @Operation(operationId = "createQuote", summary = "Quote a certificate: CA application fee + setup fee = total, tax "
+            + "included; binding-service confirms the server is the customer's and previews where the domain goes")
+    @APIResponse(responseCode = "503", description = "binding-service cannot be reached to check the server")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuoteView.class)))
     public Uni<RestResponse<QuoteView>> create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid QuoteRequest request, UriInfo uri) {
-        return idempotency.once(idempotencyKey, request, QuoteView.class, () -> service.create(request, caller.subject())
-                .map(q -> RestResponse.ResponseBuilder.<QuoteView>created(
-                        uri.getAbsolutePathBuilder().path(q.id().value()).build()).entity(q).build()));
+        // binding-service is asked with no transaction open, after the local checks (a retried request asks again:
+        // a read)
+        return service.check(request).flatMap(checked -> placement.check(request.customerId().value(),
+                request.serverId().value(), request.domain(), request.strategy())).flatMap(place -> idempotency.once(idempotencyKey, request, QuoteView.class,
+                        () -> service.create(request, place, caller.subject())
+                                .map(q -> RestResponse.ResponseBuilder.<QuoteView>created(
+                                        uri.getAbsolutePathBuilder().path(q.id().value()).build()).entity(q).build())));
     }
 
     @GET

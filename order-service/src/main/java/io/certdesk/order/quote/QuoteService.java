@@ -10,6 +10,7 @@ import io.certdesk.order.platform.ETags;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Times;
+import io.certdesk.order.product.Product;
 import io.certdesk.order.product.ProductRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,24 +43,25 @@ public class QuoteService {
         this.billing = billing;
     }
 
+    /**
+     * The checks of a quote that need no other service: the customer and the product exist, and an OV/EV customer
+     * has its certificate subject. Run before binding-service is asked, so a wrong request costs no remote call.
+     */
+    @WithSession
+    public Uni<Void> check(QuoteRequest request) {
+        return validated(request).replaceWithVoid();
+    }
+
+    /**
+     * Writes the quote of {@code request} at the place binding-service previewed ({@link ServerPlacement}, checked
+     * before this transaction), with the checks of {@link #check} made again inside it.
+     */
     @WithTransaction
-    public Uni<QuoteView> create(QuoteRequest request, String actor) {
-        DomainNames.Result domain = DomainNames.canonical(request.domain());
-        if (domain.name().isEmpty()) {
-            return Uni.createFrom().failure(DomainException.invalid("domain", domain.problem()));
-        }
+    public Uni<QuoteView> create(QuoteRequest request, ServerPlacement.Placement placement, String actor) {
         Instant now = Times.now();
         String customerId = request.customerId().value();
-        return customers.require(customerId, null)
-                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("customerId",
-                        "customer", customerId))
-                .flatMap(customer -> products.findByCode(request.productCode()))
-                .flatMap(product -> {
-                    if (product == null || !product.active) {
-                        return Uni.createFrom().failure(DomainException.unknownReference("productCode",
-                                "product (offered now)", request.productCode()));
-                    }
-                    return fees.validAt(request.type(), now).map(fee -> {
+        return validated(request)
+                .flatMap(product -> fees.validAt(request.type(), now).map(fee -> {
                         Quote q = new Quote();
                         q.customerId = customerId;
                         q.productCode = product.code;
@@ -67,8 +69,13 @@ public class QuoteService {
                         q.validationLevel = product.validationLevel;
                         q.requiresAttorneyLetter = product.requiresAttorneyLetter;
                         q.orderType = request.type();
-                        q.domain = domain.name().get();
+                        q.domain = placement.domain();
                         q.serverId = request.serverId().value();
+                        q.issuer = product.issuer;
+                        q.keyAlgorithm = product.keyAlgorithm;
+                        q.bindingStrategy = placement.strategy();
+                        q.httpsUrl = placement.httpsUrl();
+                        q.bindingWarnings = String.join("\n", placement.warnings());
                         q.applicationFeeJpy = product.applicationFeeJpy;
                         q.setupFeeJpy = fee.setupFeeJpy;
                         q.feeScheduleId = fee.id;
@@ -79,8 +86,7 @@ public class QuoteService {
                         q.createdAt = now;
                         q.createdBy = actor;
                         return q;
-                    });
-                })
+                    }))
                 .flatMap(q -> quotes.persistAndFlush(q))
                 .map(QuoteView::of);
     }
@@ -100,6 +106,25 @@ public class QuoteService {
                     }
                     return QuoteView.of(q);
                 });
+    }
+
+    private Uni<Product> validated(QuoteRequest request) {
+        String customerId = request.customerId().value();
+        return customers.require(customerId, null)
+                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("customerId",
+                        "customer", customerId))
+                .flatMap(customer -> products.findByCode(request.productCode()).map(product -> {
+                    if (product == null || !product.active) {
+                        throw DomainException.unknownReference("productCode", "product (offered now)",
+                                request.productCode());
+                    }
+                    if (product.validationLevel.requiresOrganisationChecks() && customer.certificateSubject() == null) {
+                        throw DomainException.unprocessable("customerId", "customer " + customerId + " has no certificate "
+                                + "subject; an " + product.validationLevel + " certificate names the organisation "
+                                + "(set certificateSubject on the customer first)");
+                    }
+                    return product;
+                }));
     }
 
     @WithSession

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Document files: content-checked, size-limited, stored and downloadable by the order's customer only. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class DocumentResourceTest {
 
     private static Fixtures.Created collecting() {

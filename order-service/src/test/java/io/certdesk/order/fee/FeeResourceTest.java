@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The seeded fee schedule and publishing a new version. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class FeeResourceTest {
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certdesk.order.Await;
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 /** Notices are queued in the business transaction (only if it commits) and mailed afterwards by the sender. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class NoticeOutboxTest {
 
     @Inject

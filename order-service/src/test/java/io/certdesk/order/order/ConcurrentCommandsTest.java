@@ -4,6 +4,7 @@ import static io.certdesk.order.Fixtures.staff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Concurrent commands are applied one after the other: one transition, one invoice, gap-free numbers. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class ConcurrentCommandsTest {
 
     private static <T> List<T> inParallel(int n, IntFunction<Callable<T>> task) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Inputs at their limits: long names and domains on invoices, long notes, re-sent commands, bad query values. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class OrderInputLimitsTest {
 
     /** A valid 253-character punycode domain made of Japanese labels, unique per call. */

@@ -5,6 +5,7 @@ import static io.certdesk.order.Fixtures.command;
 import static io.certdesk.order.Fixtures.customer;
 import static io.certdesk.order.Fixtures.slotTomorrowAfternoon;
 import static io.certdesk.order.Fixtures.staff;
+import static io.certdesk.order.Fixtures.staffAt;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.certdesk.order.Await;
 import io.certdesk.order.Fixtures;
 import io.certdesk.order.notice.Outboxes;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The nine steps end to end for DV, OV and EV, with guards, idempotency, timeline, invoice and mails. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class OrderWorkflowTest {
 
     @Inject
@@ -94,21 +97,44 @@ class OrderWorkflowTest {
         assertTrue(mailbox.getMailsSentTo(noticeEmail).get(1).getText().contains("1. WHOIS上の登録者名"));
         Outboxes.settled(id);
 
-        command(id, "start-application");
-        command(id, "csr-ready");
-        JsonPath submitted = command(id, "submit");
-        assertEquals(List.of("ISSUE", "CANCEL"), submitted.getList("allowedCommands"));
+        // from here order-service places the domain, gets the key and CSR, applies to the (LOCAL) CA and records the
+        // certificate by itself; the web server of this test does not exist, so it then waits for the deployment
+        JsonPath applying = command(id, "start-application");
+        assertEquals(List.of("CANCEL"), applying.getList("allowedCommands"));
+        JsonPath issued = Await.until("the order to be issued and waiting for its deployment", () -> Fixtures.order(id),
+                v -> "ISSUED".equals(v.getString("state")) && "WAITING".equals(v.getString("placement.deploymentStatus")));
+        assertTrue(issued.getString("keyId").matches("[0-9a-f-]{36}"), issued.prettify());
+        assertTrue(issued.getString("csrFingerprint").matches("([0-9a-f]{2}:){31}[0-9a-f]{2}"), issued.prettify());
+        assertEquals(issued.getString("certificate.sha256Fingerprint").length(), 95);
+        assertEquals("LOCAL", issued.getString("issuer"));
+        assertEquals("RSA_2048", issued.getString("keyAlgorithm"));
+        assertEquals("https://" + o.domain() + ":" + io.certdesk.order.peers.Peer.HTTPS_PORT + "/",
+                issued.getString("placement.httpsUrl"));
+        assertTrue(issued.getString("delivery.passphrase").endsWith("/keys/" + issued.getString("keyId") + "/passphrase"),
+                issued.prettify());
+        assertEquals(List.of("OVERRIDE_DEPLOYMENT"), issued.getList("allowedCommands"));
+        // the certificate is keystore's, for this order's key
+        staffAt(io.certdesk.order.peers.Peer.KEYSTORE).get("/certificates/{id}", issued.getString("certificate.id"))
+                .then().statusCode(200).body("keyId", equalTo(issued.getString("keyId")))
+                .body("orderId", equalTo(String.valueOf(id))).body("dnsNames", contains(o.domain()));
         staff().post("/orders/{id}/request-documents", id).then().statusCode(409)
-                .body("detail", containsString("SUBMITTED"));
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(200)
-                .body("state", equalTo("ISSUED")).body("certificateId", equalTo(Fixtures.certificateId(id)));
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(200);
-        staff().body(Map.of("certificateId", Fixtures.certificateId(-id))).post("/orders/{id}/issue", id).then().statusCode(409)
-                .body("detail", containsString(Fixtures.certificateId(id)));
+                .body("detail", containsString("ISSUED"));
         staff().post("/orders/{id}/cancel", id).then().statusCode(409)
-                .body("detail", containsString("ISSUED")).body("allowedCommands", contains("INSTALL"));
-        command(id, "install");
-        staff().get("/orders/{id}", id).then().body("state", equalTo("INSTALLED")).body("allowedCommands", hasSize(0));
+                .body("detail", containsString("ISSUED")).body("allowedCommands", contains("OVERRIDE_DEPLOYMENT"));
+        // the probe found nothing serving the certificate: the reason is on the order
+        Await.until("the probe's finding on the order", () -> Fixtures.order(id),
+                v -> v.getString("placement.deploymentDetail") != null
+                        && v.getString("placement.deploymentDetail").startsWith("UNREACHABLE"));
+        staff().post("/orders/{id}/deployment-override", id).then().statusCode(400);
+        staff().body(Map.of("reason", " ")).post("/orders/{id}/deployment-override", id).then().statusCode(400)
+                .body("violations.field", hasItem("reason"));
+        staff().body(Map.of("reason", "お客様のロードバランサー経由でブラウザから確認済み"))
+                .post("/orders/{id}/deployment-override", id).then().statusCode(200)
+                .body("state", equalTo("INSTALLED"))
+                .body("placement.deploymentStatus", equalTo("OVERRIDDEN"))
+                .body("placement.deploymentDetail", containsString("ロードバランサー"))
+                .body("currentStep", equalTo(null))
+                .body("allowedCommands", hasSize(0));
 
         staff().get("/orders/{id}/site-seal", id).then().statusCode(200).body("status", equalTo("OPEN"));
         staff().body(Map.of("status", "PLACED")).put("/orders/{id}/site-seal", id).then().statusCode(400)
@@ -121,6 +147,14 @@ class OrderWorkflowTest {
         List<String> transitions = timeline.getList("items.findAll { it.kind == 'TRANSITION' }.toState");
         assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
                 "ISSUED", "INSTALLED"), transitions);
+        assertEquals(List.of("order-service", "order-service", "order-service"),
+                timeline.getList("items.findAll { it.command in ['CSR_READY', 'SUBMIT', 'ISSUE'] }.actor"));
+        assertEquals("OVERRIDE_DEPLOYMENT", timeline.getString("items.find { it.toState == 'INSTALLED' }.command"));
+        assertEquals(List.of("PLACE_DOMAIN", "PREPARE_CSR", "SUBMIT_APPLICATION", "FOLLOW_ISSUANCE", "LINK_CERTIFICATE",
+                        "CONFIRM_DEPLOYMENT"),
+                staff().get("/orders/{id}/steps", id).then().statusCode(200).extract().jsonPath().getList("items.kind"));
+        assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "DONE", "CANCELLED"),
+                staff().get("/orders/{id}/steps", id).then().extract().jsonPath().getList("items.status"));
         List<String> notices = timeline.getList("items.findAll { it.kind == 'NOTICE' }.note");
         assertEquals(2, notices.size());
         assertTrue(notices.get(0).startsWith("Mailed payment confirmation"), notices.get(0));
@@ -143,9 +177,16 @@ class OrderWorkflowTest {
         long id = o.orderId();
         Fixtures.advance(o, "OV", "SUBMITTED");
 
-        // OV cannot be issued straight from SUBMITTED
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(409)
-                .body("allowedCommands", contains("REQUEST_DOCUMENTS", "CANCEL"));
+        // the LOCAL CA signs at once, but an OV order is not ISSUED before the documents and the call
+        JsonPath waiting = Await.until("the certificate to be on the order", () -> Fixtures.order(id),
+                v -> v.getString("certificate.id") != null);
+        assertEquals("SUBMITTED", waiting.getString("state"));
+        assertEquals(List.of("REQUEST_DOCUMENTS", "CANCEL"), waiting.getList("allowedCommands"));
+        assertEquals("FOLLOW_ISSUANCE", waiting.getString("currentStep.kind"));
+        staffAt(io.certdesk.order.peers.Peer.KEYSTORE).get("/keys/{id}", waiting.getString("keyId")).then()
+                .statusCode(200).body("csr.subject", containsString("O=Test Co.\\, Ltd."))
+                .body("csr.subject", containsString("L=Chiyoda-ku")).body("csr.subject", containsString("C=JP"));
+        staff().post("/orders/{id}/issue", id).then().statusCode(404);
         command(id, "request-documents");
         customer(o.customerId()).get("/orders/{id}/documents", id).then().statusCode(200)
                 .body("items.kind", contains("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"))
@@ -166,11 +207,12 @@ class OrderWorkflowTest {
         Fixtures.uploadAndAccept(id, "REGISTRY_TRANSCRIPT");
         command(id, "accept-documents");
         staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"))
-                .body("allowedCommands", contains("ISSUE", "CANCEL"));
+                .body("allowedCommands", contains("CANCEL"));
 
-        // issuance waits for the call
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(409)
-                .body("detail", containsString("call"));
+        // issuance waits for the call: the step looks again and says why it waits
+        Await.until("the step to wait for the call", () -> Fixtures.order(id),
+                v -> v.getString("currentStep.lastError") != null && v.getString("currentStep.lastError").contains("call"));
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
         // unlisted company: an authorised contact who is not the representative may not answer
         staff().body(Map.of("contactId", o.contactId(1), "slotStartsAt", slotTomorrowAfternoon()))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
@@ -185,6 +227,8 @@ class OrderWorkflowTest {
         io.certdesk.order.phone.Calls.slotHasCome(id);
         staff().body(Map.of("passed", true, "note", "代表者様にて確認完了")).post("/orders/{id}/phone-verified", id)
                 .then().statusCode(200).body("status", equalTo("PASSED"));
+        // the passed call wakes the waiting step: ISSUED without anyone sending a command
+        Fixtures.awaitState(id, "ISSUED");
 
         Fixtures.advance(o, "OV", "INSTALLED");
         List<String> transitions = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
@@ -222,11 +266,16 @@ class OrderWorkflowTest {
         io.certdesk.order.phone.Calls.slotHasCome(id);
         staff().body(Map.of("passed", false, "note", "不在")).post("/orders/{id}/phone-verified", id)
                 .then().statusCode(200).body("status", equalTo("FAILED"));
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(409);
+        int polls = Fixtures.order(id).getInt("currentStep.attempts");
+        Await.until("the step to look again after the failed call", () -> Fixtures.order(id),
+                v -> v.getInt("currentStep.attempts") > polls + 1);
+        staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
         // a failed call is arranged again (advance proposes, confirms and passes it)
         Fixtures.advance(o, "EV", "INSTALLED");
-        staff().get("/orders/{id}", id).then().body("state", equalTo("INSTALLED"))
-                .body("certificateId", equalTo(Fixtures.certificateId(id)));
+        String certificate = staff().get("/orders/{id}", id).then().body("state", equalTo("INSTALLED"))
+                .extract().path("certificate.id");
+        staffAt(io.certdesk.order.peers.Peer.KEYSTORE).get("/certificates/{id}", certificate).then().statusCode(200)
+                .body("orderId", equalTo(String.valueOf(id)));
         List<String> transitions = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
                 .getList("items.findAll { it.kind == 'TRANSITION' }.toState");
         assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
@@ -248,7 +297,9 @@ class OrderWorkflowTest {
 
         JsonPath customerJson = Fixtures.createCustomer(true);
         String customerId = customerJson.getString("id");
-        String quoteId = Fixtures.quote(customerId, code, "NEW", Fixtures.domain()).getString("id");
+        String serverId = Fixtures.server(customerId);
+        String domain = Fixtures.domain();
+        String quoteId = Fixtures.quote(customerId, code, "NEW", domain, serverId).getString("id");
         customer(customerId).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
         long id = staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
@@ -257,7 +308,7 @@ class OrderWorkflowTest {
                 "validationLevel", "EV", "validityMonths", 12, "applicationFeeJpy", 100_000, "active", true,
                 "requiresAttorneyLetter", true), code).then().statusCode(200)
                 .body("requiresAttorneyLetter", equalTo(true));
-        Fixtures.Created o = new Fixtures.Created(id, customerId, customerJson);
+        Fixtures.Created o = new Fixtures.Created(id, customerId, customerJson, serverId, domain);
         Fixtures.advance(o, "EV", "DOCUMENTS_PENDING");
         staff().get("/orders/{id}/documents", id).then()
                 .body("items.kind", contains("APPLICATION_FORM", "SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"));

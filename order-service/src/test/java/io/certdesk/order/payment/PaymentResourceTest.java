@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.certdesk.order.Fixtures;
 import io.certdesk.order.notice.Outboxes;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.certdesk.order.platform.Roles;
 import io.certdesk.order.platform.TestTokens;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /** Payments: idempotent retries, partial payments, overpayment, concurrency. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class PaymentResourceTest {
 
     /** An invoiced DV order: 38,500 + 23,100 = 61,600 JPY. */

@@ -7,11 +7,16 @@ import static io.certdesk.order.Fixtures.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.certdesk.order.Await;
 import io.certdesk.order.Fixtures;
+import io.certdesk.order.peers.Peer;
+import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The CA's call: idempotent proposals, no outcome before the slot, authority re-checked at every later step. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(PeerServices.class)
 class PhoneVerificationTest {
 
     private static int phoneEntries(long orderId) {
@@ -94,16 +100,26 @@ class PhoneVerificationTest {
         staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(409)
                 .body("detail", containsString("representative"));
         setRepresentative(o, true);
-        staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(200)
-                .body("status", equalTo("PASSED"));
-
-        // ... or after it passed, before the certificate is issued
-        setRepresentative(o, false);
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(409)
-                .body("detail", containsString("representative"));
+        // keystore-service is down meanwhile, so the order cannot move on between the outcome and the next change
+        Peer.KEYSTORE.stop();
+        try {
+            staff().body(Map.of("passed", true)).post("/orders/{id}/phone-verified", id).then().statusCode(200)
+                    .body("status", equalTo("PASSED"));
+            // ... and the representative leaves after the call passed, before the certificate is issued
+            setRepresentative(o, false);
+            Fixtures.awaitParked(id, "FOLLOW_ISSUANCE");
+        } finally {
+            Peer.KEYSTORE.restart();
+        }
+        JsonPath parked = Fixtures.order(id);
+        assertTrue(parked.getString("currentStep.lastError").contains("keystore-service"), parked.prettify());
+        assertTrue(parked.getList("allowedCommands").contains("RETRY_STEP"), parked.prettify());
+        staff().post("/orders/{id}/steps/{step}/retry", id, parked.getString("currentStep.id")).then().statusCode(200);
+        Await.until("the step to name the missing authority", () -> Fixtures.order(id),
+                v -> v.getString("currentStep.lastError") != null
+                        && v.getString("currentStep.lastError").contains("representative"));
         staff().get("/orders/{id}", id).then().body("state", equalTo("PHONE_VERIFICATION"));
         setRepresentative(o, true);
-        staff().body(Map.of("certificateId", Fixtures.certificateId(id))).post("/orders/{id}/issue", id).then().statusCode(200)
-                .body("state", equalTo("ISSUED"));
+        Fixtures.awaitState(id, "ISSUED");
     }
 }

@@ -34,10 +34,10 @@ class OrderSecurityTest {
     void forgedOrExpiredTokenIs401() {
         given().auth().oauth2("not.a.jwt").get("/products").then().statusCode(401)
                 .contentType("application/problem+json");
-        String expired = Jwt.issuer(TestTokens.ISSUER).subject("x").groups("staff")
+        String expired = TestTokens.claims().subject("x").groups("staff")
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
         given().auth().oauth2(expired).get("/products").then().statusCode(401);
-        String wrongIssuer = Jwt.issuer("https://evil.example").subject("x").groups("staff").sign();
+        String wrongIssuer = Jwt.issuer("https://evil.example").audience(TestTokens.AUDIENCES).subject("x").groups("staff").sign();
         given().auth().oauth2(wrongIssuer).get("/products").then().statusCode(401);
     }
 
@@ -61,11 +61,11 @@ class OrderSecurityTest {
     void aNumericCustomerIdClaimIsReadAsTextAndMustBeACustomerId() {
         // Some issuers write ids as JSON numbers: the claim is read as text, then held to the id's one rule. 4711 is
         // not a customer id (C-4711 is), so the token is refused with a 403 that says why, never a 500.
-        String numeric = Jwt.issuer(TestTokens.ISSUER).subject("numeric").groups(Roles.CUSTOMER)
+        String numeric = TestTokens.claims().subject("numeric").groups(Roles.CUSTOMER)
                 .claim("customer_id", 4711L).expiresIn(java.time.Duration.ofMinutes(10)).sign();
         given().auth().oauth2(numeric).get("/orders").then().statusCode(403).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("customer_id"));
-        String text = Jwt.issuer(TestTokens.ISSUER).subject("text").groups(Roles.CUSTOMER)
+        String text = TestTokens.claims().subject("text").groups(Roles.CUSTOMER)
                 .claim("customer_id", "C-4711").expiresIn(java.time.Duration.ofMinutes(10)).sign();
         given().auth().oauth2(text).get("/orders").then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(text).get("/customers/{id}", "C-1").then().statusCode(404);

@@ -1,4 +1,4 @@
-package io.certdesk.order.order;
+package io.certdesk.order.ordering;
 
 import io.certdesk.order.platform.CertificateId;
 import io.certdesk.order.quote.QuoteId;

@@ -1,15 +1,15 @@
-package io.certdesk.order.notice;
+package io.certdesk.order.platform;
 
 import java.time.Duration;
 
 /** Exponential backoff between delivery attempts: first, 2×first, 4×first, … capped at max. */
-final class Backoff {
+public final class Backoff {
 
     private Backoff() {
     }
 
     /** The wait after {@code failedAttempts} (≥ 1) failures. */
-    static Duration after(int failedAttempts, Duration first, Duration max) {
+    public static Duration after(int failedAttempts, Duration first, Duration max) {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("failedAttempts must be at least 1: " + failedAttempts);
         }

@@ -1,4 +1,4 @@
-package io.certdesk.order.notice;
+package io.certdesk.order.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.certdesk.order.order;
+package io.certdesk.order.ordering;
 
 import io.certdesk.order.document.DocumentKind;
 import io.certdesk.order.document.DocumentService;
@@ -7,7 +7,21 @@ import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.ExtraCharge;
 import io.certdesk.order.invoice.InvoiceService;
 import io.certdesk.order.invoice.InvoiceStatus;
-import io.certdesk.order.phone.PhoneVerificationService;
+import io.certdesk.order.order.CertificateOrder;
+import io.certdesk.order.order.DeploymentStatus;
+import io.certdesk.order.order.OrderSteps;
+import io.certdesk.order.order.StepKind;
+import io.certdesk.order.order.StepView;
+import io.certdesk.order.order.OrderCommand;
+import io.certdesk.order.order.OrderEvent;
+import io.certdesk.order.order.OrderEventRepository;
+import io.certdesk.order.order.OrderFilter;
+import io.certdesk.order.order.OrderRepository;
+import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.OrderTransition;
+import io.certdesk.order.order.OrderWorkflow;
+import io.certdesk.order.order.TimelineEntry;
+import io.certdesk.order.order.WorkflowConfig;
 import io.certdesk.order.platform.DatabaseFailures;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.ETags;
@@ -46,23 +60,25 @@ public class OrderService {
     private final QuoteService quotes;
     private final InvoiceService invoices;
     private final DocumentService documents;
-    private final PhoneVerificationService calls;
     private final SiteSealService siteSeals;
+    private final OrderSteps steps;
+    private final OrderViews views;
     private final WorkflowConfig config;
     private final BillingConfig billing;
     private final ETags etags;
 
     public OrderService(OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
-            QuoteService quotes, InvoiceService invoices, DocumentService documents, PhoneVerificationService calls,
-            SiteSealService siteSeals, WorkflowConfig config, BillingConfig billing, ETags etags) {
+            QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
+            OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags) {
         this.etags = etags;
+        this.steps = steps;
+        this.views = views;
         this.orders = orders;
         this.events = events;
         this.workflow = workflow;
         this.quotes = quotes;
         this.invoices = invoices;
         this.documents = documents;
-        this.calls = calls;
         this.siteSeals = siteSeals;
         this.config = config;
         this.billing = billing;
@@ -100,6 +116,11 @@ public class OrderService {
                 o.orderType = q.orderType;
                 o.domain = q.domain;
                 o.serverId = q.serverId;
+                o.issuer = q.issuer;
+                o.keyAlgorithm = q.keyAlgorithm;
+                o.bindingStrategy = q.bindingStrategy;
+                o.httpsUrl = q.httpsUrl;
+                o.bindingWarnings = q.bindingWarnings;
                 o.renewsCertificateId = request.renewsCertificateId() == null ? null : request.renewsCertificateId().value();
                 o.launchDate = request.launchDate();
                 o.state = OrderState.QUOTED;
@@ -118,7 +139,7 @@ public class OrderService {
             });
         }).onFailure(DatabaseFailures::unique).transform(e -> DomainException.conflict(
                 "Quote " + request.quoteId() + " has already been ordered"))
-                .map(this::view);
+                .flatMap(views::of);
     }
 
     /** Who asks for a command on which order, with the timeline note and the ETag the client read (may be null). */
@@ -158,17 +179,7 @@ public class OrderService {
                 }
             }
             return Uni.createFrom().voidItem();
-        }), NOTHING);
-    }
-
-    @WithTransaction
-    public Uni<OrderView> csrReady(Command c) {
-        return run(c, OrderCommand.CSR_READY, NOTHING, NOTHING, NOTHING);
-    }
-
-    @WithTransaction
-    public Uni<OrderView> submit(Command c) {
-        return run(c, OrderCommand.SUBMIT, NOTHING, NOTHING, NOTHING);
+        }), o -> steps.enqueue(o.id, StepKind.PLACE_DOMAIN, null).replaceWithVoid());
     }
 
     @WithTransaction
@@ -178,34 +189,42 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> acceptDocuments(Command c) {
-        return run(c, OrderCommand.ACCEPT_DOCUMENTS, NOTHING, this::documentsAccepted, NOTHING);
+        // a certificate that arrived early is waiting for this (and the CA's call)
+        return run(c, OrderCommand.ACCEPT_DOCUMENTS, NOTHING, this::documentsAccepted, o -> steps.wake(o.id));
     }
 
+    /**
+     * Staff confirm by hand that the certificate is installed (ISSUED → INSTALLED) when the probe cannot see the
+     * server (a firewall, a load balancer in front); the reason goes on the timeline and the probing stops.
+     */
     @WithTransaction
-    public Uni<OrderView> issue(Command c, String certificateId) {
-        // a repeat is only a repeat when it names the same certificate; another one would be silently dropped
-        return run(c, OrderCommand.ISSUE, o -> certificateId.equals(o.certificateId) ? Uni.createFrom().voidItem()
-                : fail("Order " + o.id + " was already issued with certificate '" + o.certificateId + "'"), o -> {
-                    if (!o.validationLevel.requiresOrganisationChecks()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return documentsAccepted(o).flatMap(v -> calls.passed(o)).flatMap(passed -> passed
-                            ? Uni.createFrom().voidItem()
-                            : fail("The CA's verification call for order " + o.id + " has not passed yet"));
-                }, o -> {
-                    o.certificateId = certificateId;
-                    return orders.flush();
-                });
+    public Uni<OrderView> overrideDeployment(Command c) {
+        return run(c, OrderCommand.OVERRIDE_DEPLOYMENT, NOTHING, NOTHING, o -> {
+            o.deploymentStatus = DeploymentStatus.OVERRIDDEN;
+            o.deploymentDetail = c.note();
+            return steps.cancelOpen(o.id, StepKind.CONFIRM_DEPLOYMENT)
+                    .flatMap(v -> siteSeals.open(o.id, c.actor()));
+        });
     }
 
+    /** Resumes a parked step, or makes a waiting one due now (not a transition: the order keeps its state). */
     @WithTransaction
-    public Uni<OrderView> install(Command c) {
-        return run(c, OrderCommand.INSTALL, NOTHING, NOTHING, o -> siteSeals.open(o.id, c.actor()));
+    public Uni<OrderView> retryStep(Command c, long stepId) {
+        return workflow.lock(c.orderId(), null).flatMap(o -> views.of(o).flatMap(v -> {
+            etags.check(c.ifMatch(), v, false);
+            return steps.retry(o, stepId, c.actor(), c.note()).flatMap(s -> views.of(o));
+        }));
+    }
+
+    @WithSession
+    public Uni<Page<StepView>> steps(long orderId, String scope, PageRequest paging) {
+        return workflow.find(orderId, scope).flatMap(o -> steps.ofOrder(orderId))
+                .map(all -> paging.slice(all.stream().map(StepView::of).toList()));
     }
 
     @WithTransaction
     public Uni<OrderView> cancel(Command c) {
-        return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> invoices.settleCancelled(o.id).flatMap(i -> {
+        return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> compensate(o).flatMap(v -> invoices.settleCancelled(o.id)).flatMap(i -> {
             if (i == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -220,12 +239,26 @@ public class OrderService {
         }));
     }
 
+    /**
+     * Stops the order's remote steps and undoes what they may have made: the binding made for the order and its
+     * unused key. Both are scheduled after the lease of a step that may still be running elsewhere, and find their
+     * objects by the order id they carry, so that something made by an attempt whose answer was lost is undone too.
+     */
+    private Uni<Void> compensate(CertificateOrder o) {
+        return steps.cancelOpen(o.id).flatMap(settled -> steps.everAttempted(o.id, StepKind.PLACE_DOMAIN)
+                .flatMap(placed -> placed ? steps.enqueue(o.id, StepKind.RELEASE_DOMAIN, settled).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .flatMap(v -> steps.everAttempted(o.id, StepKind.PREPARE_CSR))
+                .flatMap(keyed -> keyed ? steps.enqueue(o.id, StepKind.ABANDON_KEY, settled).replaceWithVoid()
+                        : Uni.createFrom().voidItem()));
+    }
+
     @WithTransaction
     public Uni<OrderView> schedule(Command c, LocalDate launchDate) {
         long id = c.orderId();
         String actor = c.actor();
-        return workflow.lock(id, null).flatMap(o -> {
-            etags.check(c.ifMatch(), view(o), false);
+        return workflow.lock(id, null).flatMap(o -> views.of(o).flatMap(v -> {
+            etags.check(c.ifMatch(), v, false);
             if (o.state.compareTo(OrderState.PAID) > 0) {
                 return Uni.createFrom().failure(DomainException.conflict("Order " + id + " is " + o.state
                         + "; the launch date matters only until the application starts"));
@@ -234,13 +267,13 @@ public class OrderService {
             o.updatedAt = Times.now();
             return workflow.record(id, OrderEvent.Kind.SCHEDULE, actor, "Launch date set to "
                             + (launchDate == null ? "none" : launchDate))
-                    .flatMap(v -> orders.flush()).replaceWith(o);
-        }).map(this::view);
+                    .flatMap(x -> orders.flush()).replaceWith(o);
+        })).flatMap(views::of);
     }
 
     @WithSession
     public Uni<OrderView> get(long id, String scope) {
-        return workflow.find(id, scope).map(this::view);
+        return workflow.find(id, scope).flatMap(views::of);
     }
 
     @WithSession
@@ -256,8 +289,8 @@ public class OrderService {
     @WithSession
     public Uni<Page<OrderView>> list(OrderFilter filter, PageRequest paging) {
         var query = orders.filtered(filter, paging.sort(SORTS, "-createdAt", "id"));
-        return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
-                .map(total -> paging.page(items.stream().map(this::view).toList(), total)));
+        return query.page(paging.page, paging.size).list().flatMap(items -> views.of(items).flatMap(shown -> query.count()
+                .map(total -> paging.page(shown, total))));
     }
 
     /**
@@ -267,9 +300,9 @@ public class OrderService {
      */
     private Uni<OrderView> run(Command c, OrderCommand command, Function<CertificateOrder, Uni<Void>> onRepeat,
             Function<CertificateOrder, Uni<Void>> guard, Function<CertificateOrder, Uni<Void>> effects) {
-        return workflow.lock(c.orderId(), null).flatMap(o -> {
-            etags.check(c.ifMatch(), view(o), false);
-            Optional<OrderTransition> plan = workflow.plan(o, command);
+        return workflow.lock(c.orderId(), null).flatMap(o -> views.of(o).flatMap(current -> {
+            etags.check(c.ifMatch(), current, false);
+            Optional<OrderTransition> plan = workflow.plan(o, command, current.allowedCommands());
             if (plan.isEmpty()) {
                 return onRepeat.apply(o).replaceWith(o);
             }
@@ -277,7 +310,7 @@ public class OrderService {
                     .flatMap(v -> workflow.apply(o, plan.get(), c.actor(), c.note()))
                     .flatMap(v -> effects.apply(o))
                     .replaceWith(o);
-        }).map(this::view);
+        })).flatMap(views::of);
     }
 
     private Uni<Void> documentsAccepted(CertificateOrder o) {
@@ -285,10 +318,6 @@ public class OrderService {
                 ? Uni.createFrom().voidItem()
                 : fail("Order " + o.id + " still needs accepted documents: "
                         + String.join(", ", missing.stream().map(DocumentKind::name).toList())));
-    }
-
-    private OrderView view(CertificateOrder o) {
-        return OrderView.of(o, config.applicationLeadDays());
     }
 
     private static Uni<Void> fail(String detail) {

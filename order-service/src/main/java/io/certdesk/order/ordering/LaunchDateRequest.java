@@ -1,4 +1,4 @@
-package io.certdesk.order.order;
+package io.certdesk.order.ordering;
 
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package io.certdesk.order.order;
+package io.certdesk.order.ordering;
 
 import io.certdesk.order.invoice.ExtraCharge;
 import jakarta.validation.Valid;

@@ -1,7 +1,12 @@
-package io.certdesk.order.order;
+package io.certdesk.order.ordering;
 
 import io.certdesk.order.invoice.InvoiceService;
 import io.certdesk.order.invoice.InvoiceView;
+import io.certdesk.order.order.OrderFilter;
+import io.certdesk.order.order.OrderState;
+import io.certdesk.order.order.StepId;
+import io.certdesk.order.order.StepView;
+import io.certdesk.order.order.TimelineEntry;
 import io.certdesk.order.platform.Caller;
 import io.certdesk.order.platform.CustomerId;
 import io.certdesk.order.platform.ETags;
@@ -152,31 +157,13 @@ public class OrderResource {
     @POST
     @Path("/{orderId}/start-application")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "startApplication", summary = "Step 5: start the application once paid and close to the launch date (PAID → APPLYING)")
+    @Operation(operationId = "startApplication", summary = "Step 5: start the application once paid and close to the "
+            + "launch date (PAID → APPLYING); order-service then places the domain, gets the key and CSR, applies to the "
+            + "CA, follows the issuance and confirms the installation by itself")
     public Uni<RestResponse<OrderView>> startApplication(@PathParam("orderId") OrderId orderId,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid CommandRequest request) {
         return simple(orderId, ifMatch, idempotencyKey, request, service::startApplication);
-    }
-
-    @POST
-    @Path("/{orderId}/csr-ready")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "markCsrReady", summary = "Step 5: key and CSR generated on the server (APPLYING → CSR_READY)")
-    public Uni<RestResponse<OrderView>> csrReady(@PathParam("orderId") OrderId orderId,
-            @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid CommandRequest request) {
-        return simple(orderId, ifMatch, idempotencyKey, request, service::csrReady);
-    }
-
-    @POST
-    @Path("/{orderId}/submit")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "submitApplication", summary = "Step 5: application sent to the CA (CSR_READY → SUBMITTED)")
-    public Uni<RestResponse<OrderView>> submit(@PathParam("orderId") OrderId orderId,
-            @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid CommandRequest request) {
-        return simple(orderId, ifMatch, idempotencyKey, request, service::submit);
     }
 
     @POST
@@ -200,30 +187,46 @@ public class OrderResource {
     }
 
     @POST
-    @Path("/{orderId}/issue")
+    @Path("/{orderId}/deployment-override")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "issueCertificate", summary = "Step 9: the CA issued the certificate (DV: SUBMITTED, OV/EV: PHONE_VERIFICATION after the call passed → ISSUED)")
-    public Uni<RestResponse<OrderView>> issue(@PathParam("orderId") OrderId orderId,
+    @Operation(operationId = "overrideDeployment", summary = "Step 9 by hand: confirm the installation when the probe "
+            + "cannot see the server, with the reason (ISSUED → INSTALLED); probing stops")
+    public Uni<RestResponse<OrderView>> overrideDeployment(@PathParam("orderId") OrderId orderId,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @NotNull @Valid IssueRequest request) {
-        return command(idempotencyKey, request, () -> service.issue(command(orderId, request.note(), ifMatch),
-                request.certificateId().value()));
+            @NotNull @Valid OverrideRequest request) {
+        return command(idempotencyKey, request, () -> service.overrideDeployment(command(orderId,
+                "Installation confirmed by hand: " + request.reason().strip(), ifMatch)));
+    }
+
+    @GET
+    @Path("/{orderId}/steps")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "listOrderSteps", summary = "The order's remote steps (keystore-service, binding-service), "
+            + "oldest first, with attempts and the last error")
+    public Uni<Page<StepView>> steps(@PathParam("orderId") OrderId orderId, @BeanParam @Valid PageRequest paging) {
+        return service.steps(orderId.number(), caller.customerScope(), paging);
     }
 
     @POST
-    @Path("/{orderId}/install")
+    @Path("/{orderId}/steps/{stepId}/retry")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "installCertificate", summary = "Step 9: installed on the server; opens the site-seal task (ISSUED → INSTALLED)")
-    public Uni<RestResponse<OrderView>> install(@PathParam("orderId") OrderId orderId,
-            @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid CommandRequest request) {
-        return simple(orderId, ifMatch, idempotencyKey, request, service::install);
+    @Operation(operationId = "retryOrderStep", summary = "Resume a parked step once its cause is fixed, or run a "
+            + "waiting one now (e.g. after uploading a MANUAL certificate)")
+    @APIResponse(responseCode = "200", description = "The order with the step due now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The step is done or cancelled")
+    public Uni<RestResponse<OrderView>> retryStep(@PathParam("orderId") OrderId orderId,
+            @PathParam("stepId") StepId stepId, @HeaderParam(ETags.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid CommandRequest request) {
+        return command(idempotencyKey, request, () -> service.retryStep(command(orderId,
+                request == null ? null : request.note(), ifMatch), stepId.number()));
     }
 
     @POST
     @Path("/{orderId}/cancel")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "cancelOrder", summary = "Cancel an order that is not issued yet; an unpaid invoice is voided")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order that is not issued yet; an unpaid invoice is voided, "
+            + "the remote steps stop, and the binding and unused key made for it are released")
     public Uni<RestResponse<OrderView>> cancel(@PathParam("orderId") OrderId orderId,
             @HeaderParam(ETags.IF_MATCH) String ifMatch, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid CommandRequest request) {
