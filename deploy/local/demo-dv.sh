@@ -13,7 +13,6 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 order_url=http://localhost:8080
 keystore_url=http://localhost:8081
 binding_url=http://localhost:8082
-ip=127.0.0.2
 https_port=8443
 keep=false
 [[ "${1:-}" == "--keep-nginx" ]] && keep=true
@@ -32,8 +31,10 @@ staff_token="$("$root/deploy/local/token.sh" staff)"
 call() {
   local method=$1 url=$2 body=${3:-} out status
   out="$(mktemp)"
+  # every changing request carries its own Idempotency-Key (payments require one)
   status=$(curl -sS -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $staff_token" \
-    -H 'Content-Type: application/json' ${body:+--data "$body"} "$url")
+    -H 'Content-Type: application/json' -H "Idempotency-Key: demo-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')" \
+    ${body:+--data "$body"} "$url")
   if [[ "$status" -ge 400 ]]; then
     echo "demo-dv: $method $url answered $status: $(jq -r '.detail // .' "$out")" >&2
     rm -f "$out"
@@ -46,7 +47,7 @@ call() {
 suffix="$(date +%s)"
 domain="www.demo-$suffix.example"
 
-step "A customer, a DV product signed by the LOCAL CA, and the customer's server on $ip"
+step "A customer, a DV product signed by the LOCAL CA, and the customer's server on a loopback address"
 customer=$(call POST "$order_url/customers" "$(jq -n --arg mail "demo-$suffix@example.co.jp" '{
   organisationName: "株式会社デモ", organisationKana: "カブシキガイシャデモ", postalCode: "100-0001",
   address: "東京都千代田区千代田1-1", representativeName: "代表 太郎", representativeTitle: "代表取締役",
@@ -56,8 +57,19 @@ customer=$(call POST "$order_url/customers" "$(jq -n --arg mail "demo-$suffix@ex
 product="DEMO-DV-$suffix"
 call POST "$order_url/products" "$(jq -n --arg code "$product" '{code: $code, name: "Demo DV 1 year",
   caBrand: "certdesk LOCAL", validationLevel: "DV", validityMonths: 12, applicationFeeJpy: 5500, issuer: "LOCAL"}')" >/dev/null
-server=$(call POST "$binding_url/servers" "$(jq -n --arg c "$customer" --arg d "$domain" --arg ip "$ip" --arg h "ds-$suffix.hosting.example.jp" '{
-  hostname: $h, customerId: $c, masterDomain: $d, primaryIp: $ip, plan: {code: "DEDICATED", additionalIpLimit: 0}}')" | jq -r .id)
+# 127.0.0.2 the first time; a later run takes another loopback address (a primary IP belongs to one server)
+for candidate in 127.0.0.2 "127.0.$(( (suffix / 250) % 250 + 1 )).$(( suffix % 250 + 2 ))"; do
+  answer="$(curl -sS -w '\n%{http_code}' -X POST -H "Authorization: Bearer $staff_token" -H 'Content-Type: application/json' \
+    --data "$(jq -n --arg c "$customer" --arg d "$domain" --arg ip "$candidate" --arg h "ds-$suffix.hosting.example.jp" '{
+      hostname: $h, customerId: $c, masterDomain: $d, primaryIp: $ip, plan: {code: "DEDICATED", additionalIpLimit: 0}}')" \
+    "$binding_url/servers")"
+  if [[ "$(tail -n1 <<<"$answer")" == 201 ]]; then
+    ip=$candidate
+    server=$(head -n -1 <<<"$answer" | jq -r .id)
+    break
+  fi
+done
+[[ -n "${server:-}" ]] || { echo "demo-dv: binding-service refused the server: $(head -n -1 <<<"$answer")" >&2; exit 1; }
 echo "customer $customer, product $product, server $server ($domain on $ip)"
 
 step "Quote (binding-service previews the placement), accepted, ordered"

@@ -209,11 +209,13 @@ public class BindingService {
     public Uni<BindingPreview> preview(long serverId, String rawDomain, Strategy strategy, Scope scope) {
         String domain = canonicalDomain(rawDomain);
         return servers.visible(serverId, scope).flatMap(server -> bindings.ofDomain(serverId, domain).flatMap(existing -> {
+            // a preview is for a certificate about to be ordered: that none is linked yet goes without saying
             if (existing != null) {
                 return defaultOf(existing).map(def -> {
-                    BindingResult r = result(existing, def, server);
-                    return new BindingPreview(domain, existing.strategy, existing.ip, existing.port, r.httpsUrl(),
-                            r.binding(), r.warnings());
+                    BindingView view = BindingView.of(existing);
+                    return new BindingPreview(domain, existing.strategy, existing.ip, existing.port, view.httpsUrl(), view,
+                            warnings(existing.strategy, domain, existing.ip, existing.port,
+                                    def == null || def.id.longValue() == existing.id ? null : def.domain, server, true));
                 });
             }
             Uni<Placement> placement = switch (strategy) {
@@ -224,7 +226,7 @@ public class BindingService {
             return placement.flatMap(p -> (p.ip() == null ? Uni.createFrom().<List<Binding>>item(List.of())
                     : bindings.at(p.ip(), p.port())).map(onEndpoint -> new BindingPreview(domain, strategy, p.ip(),
                             p.port(), BindingView.httpsUrl(domain, p.port()), null, warnings(strategy, domain, p.ip(),
-                                    p.port(), onEndpoint.isEmpty() ? null : onEndpoint.get(0).domain, server, false))));
+                                    p.port(), onEndpoint.isEmpty() ? null : onEndpoint.get(0).domain, server, true))));
         }));
     }
 

@@ -1,6 +1,10 @@
 package io.certdesk.order.orchestration;
 
 import io.certdesk.order.order.StepKind;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -16,8 +20,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs the orders' due steps: a few workers, each on its own Vert.x context, claim one step at a time in a short
- * transaction ({@code FOR UPDATE SKIP LOCKED}, so workers and replicas share the work), read what it needs, call the
+ * Runs the orders' due steps: a few workers claim one step at a time, each step on a Vert.x context of its own and in
+ * a trace of its own, in a short transaction ({@code FOR UPDATE SKIP LOCKED}, so workers and replicas share the work), read what it needs, call the
  * other services with no transaction open, and record the outcome in a transaction of its own; then the next one,
  * up to a limit per run. A slow peer (a probe waiting for its timeout) holds one worker, not the whole queue.
  */
@@ -27,10 +31,12 @@ public class StepDispatcher {
     private final StepLedger ledger;
     private final OrchestrationConfig config;
     private final Vertx vertx;
+    private final Tracer tracer;
     private final Map<StepKind, StepRunner> runners = new EnumMap<>(StepKind.class);
 
-    StepDispatcher(StepLedger ledger, OrchestrationConfig config, Instance<StepRunner> all, Vertx vertx) {
+    StepDispatcher(StepLedger ledger, OrchestrationConfig config, Instance<StepRunner> all, Vertx vertx, Tracer tracer) {
         this.vertx = vertx;
+        this.tracer = tracer;
         this.ledger = ledger;
         this.config = config;
         all.forEach(r -> runners.put(r.kind(), r));
@@ -46,10 +52,9 @@ public class StepDispatcher {
     Uni<Void> run() {
         int workers = config.workers();
         int perWorker = Math.max(1, config.maxStepsPerRun() / workers);
-        // each worker claims and runs steps on a Vert.x context of its own, where its database sessions live; the
-        // workers of all replicas share the due steps through FOR UPDATE SKIP LOCKED
+        // the workers of all replicas share the due steps through FOR UPDATE SKIP LOCKED
         return Multi.createFrom().range(0, workers)
-                .onItem().transformToUniAndMerge(i -> onOwnContext(() -> drain(perWorker)))
+                .onItem().transformToUniAndMerge(i -> drain(perWorker))
                 .collect().last().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf(e, "Orchestration run stopped; it resumes on the next run"))
                 .onFailure().recoverWithNull();
@@ -59,25 +64,43 @@ public class StepDispatcher {
         if (left == 0) {
             return Uni.createFrom().voidItem();
         }
-        return runOne().flatMap(ran -> ran ? drain(left - 1) : Uni.createFrom().voidItem());
+        return onOwnContext(this::runOne).flatMap(ran -> ran ? drain(left - 1) : Uni.createFrom().voidItem());
     }
 
-    /** Runs the step due first; false when none is due. */
+    /**
+     * Runs the step due first; false when none is due. Call it on a Vert.x context of its own: the step's database
+     * sessions and its trace live there.
+     */
     Uni<Boolean> runOne() {
-        // the calls may answer on another event loop; the outcome is recorded back on this worker's context, where
-        // the Hibernate Reactive session of the next transaction belongs
+        // the calls may answer on another event loop; the outcome is recorded back on this context, where the
+        // Hibernate Reactive session of the next transaction belongs
         Context context = Vertx.currentContext();
         return ledger.claimNext().flatMap(claimed -> {
             if (claimed == null) {
                 return Uni.createFrom().item(false);
             }
+            // one trace per attempt: its calls carry it to keystore-service and binding-service (traceparent)
+            Span span = tracer.spanBuilder("orchestration " + claimed.kind()).setSpanKind(SpanKind.INTERNAL)
+                    .setAttribute("certdesk.order.id", claimed.orderId())
+                    .setAttribute("certdesk.step.id", claimed.stepId())
+                    .setAttribute("certdesk.step.attempt", claimed.attempt())
+                    .startSpan();
+            Scope scope = span.makeCurrent();
+            String traceId = span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
+            Log.infof("Step %d (%s) of order %d: attempt %d", claimed.stepId(), claimed.kind(), claimed.orderId(),
+                    claimed.attempt());
             Uni<Outcome> outcome = ledger.read(claimed)
                     .flatMap(step -> runners.get(step.kind()).run(step))
                     .onFailure().recoverWithItem(ledger::unexpected);
             if (context != null) {
                 outcome = outcome.emitOn(task -> context.runOnContext(ignored -> task.run()));
             }
-            return outcome.flatMap(o -> ledger.record(claimed, o)).replaceWith(true);
+            return outcome.flatMap(o -> ledger.record(claimed, o, traceId))
+                    .onTermination().invoke(() -> {
+                        scope.close();
+                        span.end();
+                    })
+                    .replaceWith(true);
         });
     }
 

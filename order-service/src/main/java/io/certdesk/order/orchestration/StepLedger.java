@@ -71,7 +71,7 @@ class StepLedger {
      * by another claim, or claimed again after this lease ran out, is dropped: that claim reports its own.
      */
     @WithTransaction
-    Uni<Void> record(Claimed c, Outcome outcome) {
+    Uni<Void> record(Claimed c, Outcome outcome, String traceId) {
         return workflow.lock(c.orderId(), null).flatMap(o -> steps.findForUpdate(c.stepId()).flatMap(s -> {
             if (s.status != StepStatus.PENDING || s.attempts != c.attempt()) {
                 Log.infof("Step %d (%s) of order %d: outcome of attempt %d dropped, the step is %s (attempt %d)",
@@ -80,6 +80,7 @@ class StepLedger {
             }
             Instant now = Times.now();
             s.leaseUntil = null;
+            s.traceId = traceId;
             s.updatedAt = now;
             if (outcome instanceof Outcome.Failed failed) {
                 return failed(s, failed.problem(), now);

@@ -45,6 +45,10 @@ public class OrderStep {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
+    /** The trace of the last attempt (W3C trace id), as every log line of its calls names it. */
+    @Column(name = "trace_id", length = 32)
+    public String traceId;
+
     @Column(name = "last_error", length = 2000)
     public String lastError;
 

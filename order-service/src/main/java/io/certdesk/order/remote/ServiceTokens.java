@@ -1,9 +1,16 @@
 package io.certdesk.order.remote;
 
 import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +40,11 @@ public class ServiceTokens {
         this.config = config;
     }
 
+    /** A missing or unreadable key stops the start, naming the setting, rather than the first call later. */
+    void checkKeyAtStart(@Observes StartupEvent start) {
+        key();
+    }
+
     /** A valid token for calls to {@code audience} (the callee's service name). */
     public String forAudience(String audience) {
         Instant now = Instant.now();
@@ -49,13 +61,28 @@ public class ServiceTokens {
 
     private PrivateKey key() {
         if (key == null) {
+            String location = config.keyLocation();
             try {
-                key = KeyUtils.readPrivateKey(config.keyLocation());
+                key = KeyUtils.decodePrivateKey(read(location));
             } catch (Exception e) {
-                throw new IllegalStateException("The service token key " + config.keyLocation() + " cannot be read; set "
-                        + "CERTDESK_SERVICE_TOKEN_KEY_LOCATION to order-service's private key (PKCS#8 PEM)", e);
+                throw new IllegalStateException("The service token key " + location + " cannot be read (" + e.getMessage()
+                        + "); set CERTDESK_SERVICE_TOKEN_KEY_LOCATION to order-service's private key (PKCS#8 PEM file)", e);
             }
         }
         return key;
+    }
+
+    /** A file path, or a resource on the class path (as the tests use). */
+    private static String read(String location) throws IOException {
+        Path file = Path.of(location);
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        }
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
+            if (in == null) {
+                throw new IOException("no such file or class path resource");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 }

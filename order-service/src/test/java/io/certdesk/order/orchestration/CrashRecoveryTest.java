@@ -88,7 +88,7 @@ class CrashRecoveryTest {
         assertEquals(csr, ready.getString("csrFingerprint"));
 
         // the dead replica's outcome, should it still arrive, is dropped: the step belongs to the later claim
-        await(() -> ledger.record(claimed, lost));
+        await(() -> ledger.record(claimed, lost, null));
         while (await(dispatcher::runOne)) {
             // SUBMIT_APPLICATION, FOLLOW_ISSUANCE, LINK_CERTIFICATE, then CONFIRM_DEPLOYMENT until it waits
             if ("ISSUED".equals(Fixtures.order(id).getString("state"))) {

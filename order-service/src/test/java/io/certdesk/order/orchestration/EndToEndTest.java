@@ -84,6 +84,18 @@ class EndToEndTest {
             assertEquals("order-service", staff().get("/orders/{id}/timeline", dv).then().extract().jsonPath()
                     .getString("items.find { it.command == 'INSTALL' }.actor"));
 
+            // one trace per step attempt, carried into the peers' requests (W3C traceparent)
+            JsonPath steps = staff().get("/orders/{id}/steps", dv).then().extract().jsonPath();
+            String placeTrace = steps.getString("items.find { it.kind == 'PLACE_DOMAIN' }.traceId");
+            String csrTrace = steps.getString("items.find { it.kind == 'PREPARE_CSR' }.traceId");
+            assertTrue(csrTrace.matches("[0-9a-f]{32}") && !csrTrace.equals(placeTrace), steps.prettify());
+            assertTrue(Peer.KEYSTORE.log().lines().anyMatch(l -> l.contains("POST /keys ")
+                    && l.contains("traceparent=00-" + csrTrace + "-")), "keystore-service saw the PREPARE_CSR trace");
+            assertTrue(Peer.KEYSTORE.log().lines().anyMatch(l -> l.contains("/csr ")
+                    && l.contains("traceparent=00-" + csrTrace + "-")), "the CSR call belongs to the same trace");
+            assertTrue(Peer.BINDING.log().lines().anyMatch(l -> l.contains("/bindings ")
+                    && l.contains("traceparent=00-" + placeTrace + "-")), "binding-service saw the PLACE_DOMAIN trace");
+
             // a second run finds nothing new and touches nothing
             Agent.Result again = nginx.runAgent(server, token, Map.of());
             assertEquals(0, again.exit(), again.output());

@@ -101,6 +101,15 @@ public enum Peer {
         }
     }
 
+    /** What the process has logged so far. */
+    public String log() {
+        try {
+            return Files.readString(ROOT.resolve(service + ".log"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void awaitReady() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         URI health = URI.create(url() + "/q/health/ready");
@@ -173,9 +182,9 @@ public enum Peer {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("jwks.json").toString());
-        env.put("QUARKUS_LOG_CATEGORY__IO_SMALLRYE_JWT__LEVEL", "DEBUG");
-        env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS_SMALLRYE_JWT__LEVEL", "DEBUG");
-        env.put("QUARKUS_LOG_CONSOLE_FORMAT", "%d{HH:mm:ss,SSS} %-5p [%c{2.}] %s%e%n");
+        // each request in the peer's log with the traceparent it came with, so that a test follows a step's trace
+        env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+        env.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s traceparent=%{i,traceparent}");
         if (this == KEYSTORE) {
             env.put("CERTDESK_VAULT_UNSEAL", "FILE");
             env.put("CERTDESK_VAULT_KEY_FILE_PATH", ROOT.resolve("keystore-vault.key").toString());
