@@ -37,10 +37,12 @@ public class DevToken {
             extra = ",\"server_id\":\"" + json(args.length > 2 ? args[2] : "1") + "\"";
         }
         long now = Instant.now().getEpochSecond();
+        // a deployer token sits on a customer's server: the services accept it for an hour at most
+        long lifetime = role.equals("deployer") ? 3600 : 12 * 3600;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"certdesk-local\"}";
         String claims = "{\"iss\":\"https://certdesk.local/issuer\",\"sub\":\"dev-" + role + "\",\"upn\":\"dev-" + role
                 + "@certdesk.local\",\"aud\":[\"order-service\",\"keystore-service\",\"binding-service\"],\"groups\":[\""
-                + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 12 * 3600)
+                + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + lifetime)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"" + extra + "}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -91,6 +91,7 @@ public class LocalStack {
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
             env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+            env.put("CERTDESK_JWT_ISSUER", "https://certdesk.local/issuer");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", (s.name().equals("order-service") ? publicKey : jwks).toString());
             env.putAll(localSettings(s, data));
             children.add(pb.start());
@@ -134,7 +135,8 @@ public class LocalStack {
                     "CERTDESK_AUDIT_HMAC_KEY_FILE", serviceData.resolve("audit.key").toString(),
                     "CERTDESK_AUDIT_CREATE_IF_MISSING", "true",
                     "CERTDESK_ISSUANCE_LOCAL_ENABLED", "true",
-                    "CERTDESK_DEPLOY_TLS_ROOT", tlsRoot.toString());
+                    "CERTDESK_DEPLOY_TLS_ROOT", tlsRoot.toString(),
+                    "CERTDESK_AUDIT_CHECKPOINT_FILE", serviceData.resolve("audit-checkpoints.jsonl").toString());
             case "order-service" -> Map.of(
                     "QUARKUS_MAILER_MOCK", "true",
                     "CERTDESK_BILLING_REGISTRATION_NUMBER", "T0000000000000",

@@ -24,6 +24,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was used for another request"),
     CERTIFICATE_UNPARSEABLE(422, "certificate-unparseable", "The certificate cannot be read"),
     CERTIFICATE_KEY_MISMATCH(422, "certificate-key-mismatch", "The certificate is not for this key"),
+    CERTIFICATE_NOT_FOR_SERVERS(422, "certificate-not-for-servers", "The certificate is not a web server's certificate"),
     CERTIFICATE_NAMES_NOT_COVERED(422, "certificate-names-not-covered", "The certificate does not cover the CSR's names"),
     CERTIFICATE_NOT_VALID_NOW(422, "certificate-not-valid-now", "The certificate is expired or not yet valid"),
     CERTIFICATE_CHAIN_BROKEN(422, "certificate-chain-broken", "The chain does not link the certificate to its issuer"),

@@ -78,4 +78,21 @@ class BindingSecurityTest {
         given().auth().oauth2(own).get("/servers").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].id", equalTo(String.valueOf(c1)));
     }
+
+    /** Operator roles do not widen a token that names a customer or a server (see NarrowingClaims). */
+    @Test
+    void aClaimTakesTheOperatorRolesAway() {
+        int c1 = Fixtures.server("C-1", Fixtures.primaryIp(), "www.op" + Fixtures.next() + ".example", 0);
+        String staffOfC2 = TestTokens.claims().subject("op").groups(java.util.Set.of(Roles.STAFF, Roles.CUSTOMER))
+                .claim(Caller.CUSTOMER_CLAIM, "C-2").expiresIn(Duration.ofMinutes(5)).sign();
+        given().auth().oauth2(staffOfC2).get("/servers/{id}", c1).then().statusCode(404);
+        given().auth().oauth2(staffOfC2).get("/servers/{id}/bindings", c1).then().statusCode(404);
+        given().auth().oauth2(staffOfC2).contentType("application/json")
+                .body(Map.of("domain", "x" + Fixtures.next() + ".op.example", "strategy", "SNI"))
+                .post("/servers/{id}/bindings", c1).then().statusCode(403);
+        String serviceOfServer = TestTokens.claims().subject("op").groups(Roles.SERVICE)
+                .claim(Caller.SERVER_CLAIM, String.valueOf(c1)).expiresIn(Duration.ofMinutes(5)).sign();
+        given().auth().oauth2(serviceOfServer).get("/servers/{id}", c1).then().statusCode(403);
+        as(Roles.STAFF).get("/servers/{id}/bindings", c1).then().statusCode(200).body("total", equalTo(1));
+    }
 }

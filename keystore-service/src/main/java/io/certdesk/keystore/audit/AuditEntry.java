@@ -47,6 +47,10 @@ public class AuditEntry {
     @Column(nullable = false, length = 64)
     public String hash;
 
+    /** Which canonical form the hash was computed over: 1 newline-joined (older entries), 2 length-prefixed. */
+    @Column(name = "mac_version", nullable = false)
+    public short macVersion;
+
     /** How an audited operation ended. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AuditOutcome")
     public enum Outcome { SUCCESS, DENIED, FAILED }

@@ -18,4 +18,8 @@ public class AuditHead {
 
     @Column(name = "last_hash", nullable = false, length = 64)
     public String lastHash;
+
+    /** HMAC under the audit key over last_seq and last_hash: a database writer cannot move the head unnoticed. */
+    @Column(length = 64)
+    public String mac;
 }

@@ -11,10 +11,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,14 +38,34 @@ public class AuditLog {
     private static final int VERIFY_BATCH = 1000;
 
     private final AuditRepository entries;
+    private final AuditCheckpoints checkpoints;
     private final byte[] hmacKey;
 
-    public AuditLog(AuditRepository entries, AuditConfig config) {
+    public AuditLog(AuditRepository entries, AuditConfig config, AuditCheckpoints checkpoints) {
         this.entries = entries;
+        this.checkpoints = checkpoints;
         this.hmacKey = SecretFiles.loadOrCreate(config.hmacKeyFile()
                 .orElseThrow(() -> new IllegalStateException("certdesk.audit.hmac-key-file is not configured: set "
                         + "CERTDESK_AUDIT_HMAC_KEY_FILE to a file holding a base64 32-byte key")),
                 config.createIfMissing(), "audit HMAC key");
+    }
+
+    /**
+     * A head written before its MAC existed (V8) gets one at start, trusting the chain as it stands then; from there
+     * on every move of the head is authenticated.
+     */
+    void authenticateHeadAtStart(@Observes StartupEvent start) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(this::authenticateHead);
+    }
+
+    @WithTransaction
+    Uni<Void> authenticateHead() {
+        return entries.lockHead().invoke(head -> {
+            if (head.mac == null) {
+                head.mac = headMac(head.lastSeq, head.lastHash);
+                Log.warnf("The audit head (entry %d) got its MAC; the chain up to it is trusted as it is now", head.lastSeq);
+            }
+        }).replaceWithVoid();
     }
 
     /** Appends one entry in its own transaction, so failures and denials are kept even when the operation rolled back. */
@@ -51,17 +75,19 @@ public class AuditLog {
             AuditEntry e = new AuditEntry();
             e.seq = head.lastSeq + 1;
             e.at = Times.now();
-            e.actor = truncate(actor.subject(), 200);
-            e.actorRole = truncate(actor.role(), 64);
-            e.action = action;
-            e.target = truncate(target, 200);
+            e.actor = clean(actor.subject(), 200);
+            e.actorRole = clean(actor.role(), 64);
+            e.action = clean(action, 64);
+            e.target = clean(target, 200);
             e.outcome = outcome;
-            e.source = truncate(actor.source(), 100);
-            e.detail = truncate(detail, 1000);
+            e.source = clean(actor.source(), 100);
+            e.detail = clean(detail, 1000);
             e.prevHash = head.lastHash;
+            e.macVersion = 2;
             e.hash = hash(e);
             head.lastSeq = e.seq;
             head.lastHash = e.hash;
+            head.mac = headMac(head.lastSeq, head.lastHash);
             return entries.persist(e).replaceWithVoid();
         }).onFailure().invoke(f -> Log.errorf(f, "Audit entry could not be written: %s %s %s", action, target, outcome));
     }
@@ -97,13 +123,26 @@ public class AuditLog {
         return "hmac-sha256:" + HexFormat.of().formatHex(mac("certdesk:audit:value:" + sensitive), 0, 16);
     }
 
-    /** Checks the chain up to the head as it was when verification began; later appends are not races. */
+    /**
+     * Checks the chain up to the head as it was when verification began (later appends are not races): the head's
+     * MAC, every entry's link and MAC, that the chain ends where the head says, and that it still holds the newest
+     * checkpoint written outside the database, so that entries cut off its end are noticed even with an old head
+     * row put back.
+     */
     @WithSession
     public Uni<AuditVerification> verify() {
-        return entries.head().flatMap(head -> verifyFrom(0, GENESIS, head));
+        AuditCheckpoint checkpoint = checkpoints.latest();
+        return entries.head().flatMap(head -> {
+            if (head.mac == null || !MessageDigest.isEqual(headMac(head.lastSeq, head.lastHash)
+                    .getBytes(StandardCharsets.US_ASCII), head.mac.getBytes(StandardCharsets.US_ASCII))) {
+                return Uni.createFrom().item(AuditVerification.broken(0, head.lastSeq, "the head of the chain (entry "
+                        + head.lastSeq + ") was changed by someone without the audit key", checkpoint));
+            }
+            return verifyFrom(0, GENESIS, head, checkpoint);
+        });
     }
 
-    private Uni<AuditVerification> verifyFrom(long afterSeq, String prevHash, AuditHead head) {
+    private Uni<AuditVerification> verifyFrom(long afterSeq, String prevHash, AuditHead head, AuditCheckpoint checkpoint) {
         return entries.after(afterSeq, head.lastSeq, VERIFY_BATCH).flatMap(batch -> {
             long expectedSeq = afterSeq;
             String expectedPrev = prevHash;
@@ -111,27 +150,37 @@ public class AuditLog {
                 expectedSeq++;
                 if (e.seq != expectedSeq) {
                     return Uni.createFrom().item(AuditVerification.broken(expectedSeq - 1, expectedSeq,
-                            "entry " + expectedSeq + " is missing"));
+                            "entry " + expectedSeq + " is missing", checkpoint));
                 }
                 if (!e.prevHash.equals(expectedPrev)) {
                     return Uni.createFrom().item(AuditVerification.broken(expectedSeq - 1, e.seq,
-                            "entry " + e.seq + " does not link to the entry before it"));
+                            "entry " + e.seq + " does not link to the entry before it", checkpoint));
                 }
                 if (!hash(e).equals(e.hash)) {
                     return Uni.createFrom().item(AuditVerification.broken(expectedSeq - 1, e.seq,
-                            "entry " + e.seq + " was altered after it was written"));
+                            "entry " + e.seq + " was altered after it was written", checkpoint));
+                }
+                if (checkpoint != null && e.seq == checkpoint.seq() && !e.hash.equals(checkpoint.hash())) {
+                    return Uni.createFrom().item(AuditVerification.broken(expectedSeq - 1, e.seq, "entry " + e.seq
+                            + " is not the one the checkpoint of " + checkpoint.writtenAt() + " recorded", checkpoint));
                 }
                 expectedPrev = e.hash;
             }
             if (batch.size() == VERIFY_BATCH) {
-                return verifyFrom(expectedSeq, expectedPrev, head);
+                return verifyFrom(expectedSeq, expectedPrev, head, checkpoint);
             }
             long last = expectedSeq;
             String lastHash = expectedPrev;
-            return Uni.createFrom().item(head.lastSeq != last || !head.lastHash.equals(lastHash)
-                    ? AuditVerification.broken(last, last + 1, "the chain ends at entry " + last
-                            + " but its head records entry " + head.lastSeq + ": entries were removed")
-                    : AuditVerification.intact(last));
+            if (head.lastSeq != last || !head.lastHash.equals(lastHash)) {
+                return Uni.createFrom().item(AuditVerification.broken(last, last + 1, "the chain ends at entry " + last
+                        + " but its head records entry " + head.lastSeq + ": entries were removed", checkpoint));
+            }
+            if (checkpoint != null && last < checkpoint.seq()) {
+                return Uni.createFrom().item(AuditVerification.broken(last, last + 1, "the chain ends at entry " + last
+                        + " but the checkpoint of " + checkpoint.writtenAt() + " recorded entry " + checkpoint.seq()
+                        + ": entries were cut off its end", checkpoint));
+            }
+            return Uni.createFrom().item(AuditVerification.intact(last, checkpoint));
         });
     }
 
@@ -147,9 +196,62 @@ public class AuditLog {
      * the database but does not hold the key file cannot recompute a chain over edited entries.
      */
     String hash(AuditEntry e) {
-        String canonical = String.join("\n", e.prevHash, Long.toString(e.seq), e.at.toString(), e.actor, e.actorRole,
-                e.action, nullToEmpty(e.target), e.outcome.name(), nullToEmpty(e.source), nullToEmpty(e.detail));
-        return HexFormat.of().formatHex(mac(canonical));
+        if (e.macVersion == 1) {
+            // entries written before V8: newline-joined, kept verifiable as they were written
+            String canonical = String.join("\n", e.prevHash, Long.toString(e.seq), e.at.toString(), e.actor,
+                    e.actorRole, e.action, nullToEmpty(e.target), e.outcome.name(), nullToEmpty(e.source),
+                    nullToEmpty(e.detail));
+            return HexFormat.of().formatHex(mac(canonical));
+        }
+        return HexFormat.of().formatHex(mac(canonical("certdesk:audit:entry:v2", e.prevHash, Long.toString(e.seq),
+                e.at.toString(), e.actor, e.actorRole, e.action, e.target, e.outcome.name(), e.source, e.detail)));
+    }
+
+    /** The head's MAC over its sequence number and hash. */
+    String headMac(long seq, String hash) {
+        return HexFormat.of().formatHex(mac(canonical("certdesk:audit:head", Long.toString(seq), hash)));
+    }
+
+    /** A checkpoint's MAC over sequence number, hash and time. */
+    String checkpointMac(long seq, String hash, java.time.Instant at) {
+        return HexFormat.of().formatHex(mac(canonical("certdesk:audit:checkpoint", Long.toString(seq), hash,
+                at.toString())));
+    }
+
+    /**
+     * An unambiguous text of fields for a MAC: each field as its length in characters, a colon and its value (a
+     * null field is "-"), so no choice of field contents can make two different entries read alike.
+     */
+    static String canonical(String... fields) {
+        StringBuilder out = new StringBuilder();
+        for (String f : fields) {
+            if (f == null) {
+                out.append('-');
+            } else {
+                out.append(f.length()).append(':').append(f);
+            }
+            out.append(';');
+        }
+        return out.toString();
+    }
+
+    /**
+     * A field as it may enter the log: control characters (which could forge lines in a log or a report) written as
+     * \\uXXXX, then cut to the column's width.
+     */
+    static String clean(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return truncate(out.toString(), max);
     }
 
     private byte[] mac(String text) {

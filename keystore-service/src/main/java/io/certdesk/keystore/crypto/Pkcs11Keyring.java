@@ -23,6 +23,8 @@ public final class Pkcs11Keyring implements MasterKeyring {
     private final Provider provider;
     private final KeyStore token;
     private final TreeSet<Integer> versions = new TreeSet<>();
+    /** Set by {@link #destroy()}: after a seal this keyring neither wraps, unwraps nor creates anything. */
+    private volatile boolean destroyed;
 
     private Pkcs11Keyring(Provider provider, KeyStore token) {
         this.provider = provider;
@@ -74,6 +76,9 @@ public final class Pkcs11Keyring implements MasterKeyring {
 
     @Override
     public synchronized byte[] create(int version) {
+        if (destroyed) {
+            throw Sealed.now();
+        }
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
             generator.init(256);
@@ -105,6 +110,7 @@ public final class Pkcs11Keyring implements MasterKeyring {
 
     @Override
     public synchronized void destroy() {
+        destroyed = true;
         versions.clear();
         try {
             if (provider instanceof java.security.AuthProvider auth) {
@@ -121,6 +127,9 @@ public final class Pkcs11Keyring implements MasterKeyring {
     }
 
     private SecretKey key(int version) {
+        if (destroyed) {
+            throw Sealed.now();
+        }
         try {
             Key key = token.getKey(LABEL_PREFIX + version, null);
             if (key instanceof SecretKey secret) {

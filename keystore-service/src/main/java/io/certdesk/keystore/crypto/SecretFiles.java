@@ -32,9 +32,16 @@ public final class SecretFiles {
             }
             if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
-                if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    throw new IllegalStateException("The " + what + " file " + path
-                            + " is readable by other users; restrict it (chmod 600)");
+                if (!perms.equals(PosixFilePermissions.fromString("rw-------"))
+                        && !perms.equals(PosixFilePermissions.fromString("r--------"))) {
+                    throw new IllegalStateException("The " + what + " file " + path + " has mode "
+                            + PosixFilePermissions.toString(perms) + "; only its owner may read it (chmod 600 or 400)");
+                }
+                String owner = Files.getOwner(path).getName();
+                String self = System.getProperty("user.name");
+                if (!owner.equals(self)) {
+                    throw new IllegalStateException("The " + what + " file " + path + " belongs to " + owner
+                            + ", not to " + self + " who runs this service (chown it)");
                 }
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());

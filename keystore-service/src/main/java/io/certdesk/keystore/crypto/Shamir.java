@@ -15,22 +15,6 @@ import java.util.Set;
 public final class Shamir {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int[] EXP = new int[512];
-    private static final int[] LOG = new int[256];
-
-    static {
-        // generator 3 of GF(2^8) with the AES polynomial x^8 + x^4 + x^3 + x + 1
-        int x = 1;
-        for (int i = 0; i < 255; i++) {
-            EXP[i] = x;
-            LOG[x] = i;
-            x ^= (x << 1) ^ ((x & 0x80) != 0 ? 0x11b : 0);
-            x &= 0xff;
-        }
-        for (int i = 255; i < 512; i++) {
-            EXP[i] = EXP[i - 255];
-        }
-    }
 
     private Shamir() {
     }
@@ -39,6 +23,11 @@ public final class Shamir {
         Objects.requireNonNull(secret, "secret");
         if (threshold < 1 || threshold > shares || shares > 255) {
             throw new IllegalArgumentException("need 1 <= threshold <= shares <= 255");
+        }
+        if (threshold == 1 && shares > 1) {
+            // every share would be the secret itself: n copies of the key, not a split
+            throw new IllegalArgumentException("a threshold of 1 hands every holder the whole secret; use 1 of 1 or "
+                    + "a threshold of 2 or more");
         }
         byte[][] out = new byte[shares][secret.length + 1];
         for (int s = 0; s < shares; s++) {
@@ -112,14 +101,37 @@ public final class Shamir {
         return y;
     }
 
-    private static int mul(int a, int b) {
-        return a == 0 || b == 0 ? 0 : EXP[LOG[a] + LOG[b]];
+    /**
+     * Multiplication in GF(2^8) (AES polynomial) without a data-dependent branch or table lookup, so its timing
+     * says nothing about the share bytes it combines.
+     */
+    static int mul(int a, int b) {
+        int product = 0;
+        for (int i = 0; i < 8; i++) {
+            product ^= -(b & 1) & a;
+            int carry = -((a >> 7) & 1);
+            a = ((a << 1) ^ (carry & 0x11b)) & 0xff;
+            b >>= 1;
+        }
+        return product & 0xff;
     }
 
+    /** The inverse as a^254, always the same sequence of multiplications. */
+    static int inverse(int a) {
+        int square = mul(a, a);
+        int result = square;
+        for (int i = 0; i < 6; i++) {
+            square = mul(square, square);
+            result = mul(result, square);
+        }
+        return result;
+    }
+
+    /** Division by an x coordinate (public, never zero for distinct shares). */
     private static int div(int a, int b) {
         if (b == 0) {
             throw new ArithmeticException("division by zero in GF(256)");
         }
-        return a == 0 ? 0 : EXP[LOG[a] + 255 - LOG[b]];
+        return mul(a, inverse(b));
     }
 }

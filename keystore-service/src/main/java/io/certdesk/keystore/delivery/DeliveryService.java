@@ -52,14 +52,14 @@ public class DeliveryService {
     }
 
     /** A bound server's files for {@code domain}; the key is encrypted and its passphrase file lets the server start alone. */
-    public Uni<DeployMaterial> deployMaterial(String serverId, String domainName) {
+    public Uni<DeployMaterial> deployMaterial(String serverId, String domainName, String customerScope) {
         String domain;
         try {
             domain = DnsNames.canonical(domainName, false);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("domain", e.getMessage()));
         }
-        return deploySecrets(serverId, domain).flatMap(s -> Offload.cpu(() -> {
+        return deploySecrets(serverId, domain, customerScope).flatMap(s -> Offload.cpu(() -> {
             try {
                 String fullchain = s.certificate().certificatePem + s.certificate().chainPem;
                 String key = Bundles.encryptedPkcs8(s.privateKey(), s.passphrase());
@@ -87,8 +87,8 @@ public class DeliveryService {
     }
 
     @WithSession
-    Uni<Secrets> deploySecrets(String serverId, String domain) {
-        return certificates.deployable(serverId, domain).flatMap(cert -> keys.require(cert.keyId, null)
+    Uni<Secrets> deploySecrets(String serverId, String domain, String customerScope) {
+        return certificates.deployable(serverId, domain).flatMap(cert -> keys.require(cert.keyId, customerScope)
                 .flatMap(key -> keys.privateKey(key).flatMap(privateKey -> keys.passphrase(key)
                         .map(passphrase -> new Secrets(key, privateKey, passphrase, cert)))));
     }

@@ -21,5 +21,11 @@ public record DeployMaterial(
     /** One file: its name in the directory, its permission bits, and its text. */
     @Schema(name = "DeployFile")
     public record File(@Schema(examples = "privkey.pem") String name, @Schema(examples = "0600") String mode, String content) {
+
+        /** Never the content (the encrypted key, the passphrase). */
+        @Override
+        public String toString() {
+            return "File[name=" + name + ", mode=" + mode + ", content=(hidden)]";
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.platform.Caller;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Roles;
+import io.certdesk.keystore.platform.Scope;
 import io.certdesk.keystore.platform.ServerId;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,13 +41,15 @@ public class DeployResource {
     @Operation(operationId = "getDeployMaterial", summary = "Certificate, chain, encrypted key and passphrase file for a domain on the caller's own server")
     public Uni<RestResponse<DeployMaterial>> deployMaterial(@PathParam("serverId") ServerId serverId,
             @PathParam("domain") String domain) {
-        ServerId bound = caller.serverId();
+        // every claim narrows: the token's server, and its customer when it carries one (a key of another customer on
+        // that server is answered like a missing one, as binding-service answers such a token)
+        Scope scope = caller.scope();
         return audit.audited(actor.get(), "key.deploy-fetch", "server " + serverId + " " + domain, null, () -> {
-            if (bound == null || !bound.equals(serverId)) {
-                return Uni.createFrom().failure(DomainException.denied(
-                        "This deployer token is bound to server " + bound + ", not " + serverId));
+            if (!serverId.equals(scope.server())) {
+                return Uni.createFrom().failure(DomainException.hidden("Server", serverId));
             }
-            return delivery.deployMaterial(serverId.value(), domain);
+            return delivery.deployMaterial(serverId.value(), domain,
+                    scope.customer() == null ? null : scope.customer().value());
         }).map(m -> RestResponse.ResponseBuilder.ok(m).header("Cache-Control", "no-store").build());
     }
 }

@@ -14,6 +14,7 @@ import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.ProblemType;
 import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class IssuanceService {
         this.certificates = certificates;
         this.localCa = localCa;
         this.config = config;
-        this.anchors = config.trustStore().map(IssuanceService::loadAnchors).orElse(Set.of());
+        this.anchors = config.trustStore().map(IssuanceService::loadAnchors).orElseGet(IssuanceService::defaultAnchors);
     }
 
     @WithTransaction
@@ -173,11 +174,34 @@ public class IssuanceService {
         return switch (reason) {
             case UNPARSEABLE -> ProblemType.CERTIFICATE_UNPARSEABLE;
             case KEY_MISMATCH -> ProblemType.CERTIFICATE_KEY_MISMATCH;
+            case NOT_FOR_SERVERS -> ProblemType.CERTIFICATE_NOT_FOR_SERVERS;
             case NAMES_NOT_COVERED -> ProblemType.CERTIFICATE_NAMES_NOT_COVERED;
             case NOT_VALID_NOW -> ProblemType.CERTIFICATE_NOT_VALID_NOW;
             case CHAIN_BROKEN -> ProblemType.CERTIFICATE_CHAIN_BROKEN;
             case UNTRUSTED -> ProblemType.CERTIFICATE_UNTRUSTED;
         };
+    }
+
+    /**
+     * Without a configured trust store, production trusts the JVM's root certificates (what browsers' public CAs
+     * chain to), so an upload is never accepted on its own say-so; dev and test, whose CAs are made up, check the
+     * chain's links only.
+     */
+    private static Set<TrustAnchor> defaultAnchors() {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return Set.of();
+        }
+        try {
+            javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((java.security.KeyStore) null);
+            return java.util.Arrays.stream(factory.getTrustManagers())
+                    .filter(javax.net.ssl.X509TrustManager.class::isInstance)
+                    .flatMap(m -> java.util.Arrays.stream(((javax.net.ssl.X509TrustManager) m).getAcceptedIssuers()))
+                    .map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The JVM's trusted roots cannot be read; set CERTDESK_ISSUANCE_TRUST_STORE", e);
+        }
     }
 
     private static Set<TrustAnchor> loadAnchors(java.nio.file.Path pem) {

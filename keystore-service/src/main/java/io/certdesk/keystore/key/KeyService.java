@@ -182,8 +182,13 @@ public class KeyService {
     @WithSession
     public Uni<PassphraseView> revealPassphrase(UUID id, String customerScope) {
         seal.keyring();
-        return requireUsable(id, customerScope).flatMap(k -> passphrase(k)
-                .map(chars -> new PassphraseView(KeyId.of(k.id), new String(chars))));
+        return requireUsable(id, customerScope).flatMap(k -> passphrase(k).map(chars -> {
+            try {
+                return new PassphraseView(KeyId.of(k.id), new String(chars));
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }));
     }
 
     /** The key's passphrase, in the caller's session; 503 while sealed. */

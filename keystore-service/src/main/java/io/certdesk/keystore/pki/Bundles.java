@@ -6,10 +6,13 @@ import java.io.StringWriter;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.spec.PBEParameterSpec;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -21,6 +24,16 @@ public final class Bundles {
 
     /** PBKDF2 rounds for the customer's key file: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int PBKDF2_ITERATIONS = 600_000;
+
+    static {
+        // the PKCS#12 file's MAC and certificate bags, set explicitly rather than left to the JDK's defaults: an
+        // HMAC-SHA256 MAC over PBKDF2 with as many rounds as the key's, certificates (public anyway) unencrypted
+        Security.setProperty("keystore.pkcs12.macAlgorithm", "HmacPBESHA256");
+        Security.setProperty("keystore.pkcs12.macIterationCount", Integer.toString(PBKDF2_ITERATIONS));
+        Security.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Bundles() {
     }
@@ -45,8 +58,9 @@ public final class Bundles {
     }
 
     /**
-     * A PKCS#12 file with the key, the certificate and its chain. The JDK writes PBES2 with
-     * PBKDF2-HMAC-SHA256 and AES-256-CBC for key and certificates, and an HMAC-SHA256 MAC.
+     * A PKCS#12 file with the key, the certificate and its chain: the key in PBES2 (PBKDF2-HMAC-SHA256 with
+     * {@value #PBKDF2_ITERATIONS} rounds and a random 16-byte salt, AES-256-CBC), the file under an HMAC-SHA256 MAC
+     * with as many rounds; the certificates in the clear.
      */
     public static byte[] pkcs12(String alias, PrivateKey key, X509Certificate certificate, List<X509Certificate> chain,
             char[] passphrase) {
@@ -57,12 +71,19 @@ public final class Bundles {
             path.add(certificate);
             path.addAll(chain);
             store.setEntry(alias, new KeyStore.PrivateKeyEntry(key, path.toArray(Certificate[]::new)),
-                    new KeyStore.PasswordProtection(passphrase, "PBEWithHmacSHA256AndAES_256", null));
+                    new KeyStore.PasswordProtection(passphrase, "PBEWithHmacSHA256AndAES_256",
+                            new PBEParameterSpec(salt(), PBKDF2_ITERATIONS)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, passphrase);
             return out.toByteArray();
         } catch (GeneralSecurityException | IOException e) {
             throw new PkiException("the PKCS#12 file could not be written", e);
         }
+    }
+
+    private static byte[] salt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
     }
 }

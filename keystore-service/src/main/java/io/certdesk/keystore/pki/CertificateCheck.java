@@ -22,7 +22,9 @@ import java.util.Set;
 public final class CertificateCheck {
 
     /** Why a certificate was refused; each maps to its own problem type. */
-    public enum Reason { UNPARSEABLE, KEY_MISMATCH, NAMES_NOT_COVERED, NOT_VALID_NOW, CHAIN_BROKEN, UNTRUSTED }
+    public enum Reason { UNPARSEABLE, KEY_MISMATCH, NOT_FOR_SERVERS, NAMES_NOT_COVERED, NOT_VALID_NOW, CHAIN_BROKEN, UNTRUSTED }
+
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
     /** The certificate was refused. */
     public static class Rejected extends RuntimeException {
@@ -57,6 +59,7 @@ public final class CertificateCheck {
                         "none of the " + certs.size() + " certificates sent is for this key (public keys differ); "
                                 + "was it issued for another CSR?"));
         certs.remove(leaf);
+        serverCertificate(leaf);
 
         List<String> names = Certificates.dnsNames(leaf);
         List<String> missing = csrNames.stream().filter(n -> names.stream().noneMatch(p -> Certificates.covers(p, n))).toList();
@@ -101,6 +104,24 @@ public final class CertificateCheck {
             chain.remove(chain.size() - 1);
         }
         return new Accepted(leaf, List.copyOf(chain));
+    }
+
+    /** A web server's certificate: not a CA (basicConstraints CA:FALSE or absent), meant for TLS servers (EKU serverAuth). */
+    private static void serverCertificate(X509Certificate leaf) {
+        if (leaf.getBasicConstraints() != -1) {
+            throw new Rejected(Reason.NOT_FOR_SERVERS, "the certificate for this key is a CA certificate (basicConstraints "
+                    + "CA:TRUE); a web server's certificate is not");
+        }
+        List<String> usages;
+        try {
+            usages = leaf.getExtendedKeyUsage();
+        } catch (java.security.cert.CertificateParsingException e) {
+            throw new Rejected(Reason.UNPARSEABLE, "its extended key usage cannot be read: " + e.getMessage());
+        }
+        if (usages == null || !usages.contains(SERVER_AUTH)) {
+            throw new Rejected(Reason.NOT_FOR_SERVERS, "the certificate is not meant for TLS servers (its extended key "
+                    + "usage lacks serverAuth)");
+        }
     }
 
     private static void validatePath(X509Certificate leaf, List<X509Certificate> chain, Set<TrustAnchor> anchors, Date now) {

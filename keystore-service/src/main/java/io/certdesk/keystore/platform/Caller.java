@@ -43,26 +43,36 @@ public class Caller {
     }
 
     /**
-     * The records this caller may read. A token's claims only ever narrow what it sees: a deployer token is held to
-     * its server_id, a customer token to its customer_id, and a token carrying both roles to both at once.
+     * The records this caller may read. A token's claims only ever narrow what it sees, whatever roles it also
+     * carries: a customer_id claim holds it to that customer, a server_id claim to that server, both at once when it
+     * carries both; a customer token must carry its customer_id and a deployer token its server_id. Only an operator
+     * token (staff, admin, service) without either claim sees everything.
      */
     public Scope scope() {
-        if (isOperator()) {
-            return Scope.ALL;
-        }
         boolean deployer = identity.hasRole(Roles.DEPLOYER);
         boolean customer = identity.hasRole(Roles.CUSTOMER);
-        ServerId server = deployer ? requiredServer() : null;
-        CustomerId owner = customer || !deployer ? requiredCustomer() : null;
-        return new Scope(owner, server);
+        ServerId server = deployer ? requiredServer() : serverId();
+        CustomerId owner = customer ? requiredCustomer() : optionalCustomer();
+        if (owner == null && server == null && !isOperator()) {
+            owner = requiredCustomer();
+        }
+        return owner == null && server == null ? Scope.ALL : new Scope(owner, server);
     }
 
     /**
-     * The customer whose records this caller may see: null for operators (everything), the token's customer_id
-     * otherwise. A non-operator token without a valid customer_id is refused.
+     * The customer whose records this caller may see: null for an operator token without claims (everything), the
+     * token's customer_id otherwise. A token narrowed to a server but to no customer cannot see records that belong
+     * to a customer rather than to a server: refused.
      */
     public String customerScope() {
-        return isOperator() ? null : requiredCustomer().value();
+        Scope scope = scope();
+        if (scope.customer() != null) {
+            return scope.customer().value();
+        }
+        if (scope.all()) {
+            return null;
+        }
+        return requiredCustomer().value();
     }
 
     /** The server a deployer token is bound to, or null when it carries none. */
@@ -74,6 +84,11 @@ public class Caller {
     /** Who did something, as written on timelines and audit entries: the token's subject. */
     public String subject() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private CustomerId optionalCustomer() {
+        String claim = claim(CUSTOMER_CLAIM);
+        return claim == null ? null : parse(claim, CUSTOMER_CLAIM, CustomerId.class);
     }
 
     private CustomerId requiredCustomer() {

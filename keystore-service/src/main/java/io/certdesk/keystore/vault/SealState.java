@@ -4,6 +4,8 @@ import io.certdesk.keystore.crypto.MasterKeyring;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,12 @@ public class SealState {
 
     private MasterKeyring keyring;
     private final List<byte[]> pendingShares = new ArrayList<>();
+    private Instant firstShareAt;
+    private final Duration unsealTimeout;
+
+    public SealState(VaultConfig config) {
+        this.unsealTimeout = config.unsealTimeout();
+    }
 
     public synchronized boolean sealed() {
         return keyring == null;
@@ -48,12 +56,16 @@ public class SealState {
         clearShares();
     }
 
-    /** Adds a share; false when the same share was already given. */
+    /** Adds a share; false when the same share was already given. Shares older than the unseal timeout are gone. */
     synchronized boolean addShare(byte[] share) {
+        forgetExpired();
         for (byte[] s : pendingShares) {
             if (s[0] == share[0]) {
                 return false;
             }
+        }
+        if (pendingShares.isEmpty()) {
+            firstShareAt = Instant.now();
         }
         pendingShares.add(share);
         return true;
@@ -64,11 +76,19 @@ public class SealState {
     }
 
     synchronized int progress() {
+        forgetExpired();
         return pendingShares.size();
     }
 
     synchronized void clearShares() {
         pendingShares.forEach(s -> Arrays.fill(s, (byte) 0));
         pendingShares.clear();
+        firstShareAt = null;
+    }
+
+    private void forgetExpired() {
+        if (firstShareAt != null && Instant.now().isAfter(firstShareAt.plus(unsealTimeout))) {
+            clearShares();
+        }
     }
 }

@@ -58,6 +58,12 @@ public class SysResource {
     /** One key share towards unsealing (not needed when the vault unseals from a key file or token). */
     @Schema(name = "UnsealRequest")
     public record UnsealRequest(@Size(max = 200) String share) {
+
+        /** Never the share itself. */
+        @Override
+        public String toString() {
+            return "UnsealRequest[share=(hidden)]";
+        }
     }
 
     /** Where a master key rotation stands. */

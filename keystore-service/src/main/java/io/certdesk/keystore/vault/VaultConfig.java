@@ -14,6 +14,13 @@ public interface VaultConfig {
     @WithDefault("SHAMIR")
     UnsealMode unseal();
 
+    /**
+     * SHAMIR: how long shares given towards an unseal are kept; a share older than this is forgotten, so a half
+     * finished unseal does not wait in memory for whoever comes next.
+     */
+    @WithDefault("10M")
+    Duration unsealTimeout();
+
     /** The key file (FILE mode). */
     KeyFile keyFile();
 

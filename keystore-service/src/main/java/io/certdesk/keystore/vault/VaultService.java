@@ -79,6 +79,10 @@ public class VaultService {
             return Uni.createFrom().failure(DomainException.invalid("threshold",
                     "need 1 <= threshold <= shares <= " + MAX_SHARES + " (e.g. 3 of 5)"));
         }
+        if (threshold == 1 && shares > 1) {
+            return Uni.createFrom().failure(DomainException.invalid("threshold", "a threshold of 1 gives every one of the "
+                    + shares + " holders the whole root key; use 1 of 1, or 2 or more (e.g. 3 of 5)"));
+        }
         return vaults.current().flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(DomainException.conflict("The vault was initialised at "
@@ -283,10 +287,16 @@ public class VaultService {
 
     private Uni<SealStatus> openFromToken(Vault existing) {
         VaultConfig.Pkcs11 p11 = config.pkcs11();
-        Pkcs11Keyring ring = Pkcs11Keyring.open(
-                p11.library().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.library is required")),
-                p11.slot().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.slot is required")),
-                p11.pin().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.pin is required")).toCharArray());
+        char[] pin = p11.pin().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.pin is required"))
+                .toCharArray();
+        Pkcs11Keyring ring;
+        try {
+            ring = Pkcs11Keyring.open(
+                    p11.library().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.library is required")),
+                    p11.slot().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.slot is required")), pin);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
         Uni<Vault> vault = existing == null ? vaults.persist(newVault(UnsealMode.PKCS11, null)) : Uni.createFrom().item(existing);
         return vault.flatMap(v -> masterKeys.active().flatMap(keys -> {
             for (MasterKey k : keys) {

@@ -67,4 +67,49 @@ class ShamirTest {
             assertFalse(p.matches(".*[0O1lI2Zz5Ss8BuvV].*"), p);
         }
     }
+
+    @Test
+    void theArithmeticIsTheFieldsWithoutTablesOrBranches() {
+        // the reference: carry-less multiplication reduced by the AES polynomial, bit by bit
+        for (int a = 0; a < 256; a++) {
+            for (int b = 0; b < 256; b++) {
+                int expected = 0;
+                int x = a;
+                for (int bit = 0; bit < 8; bit++) {
+                    if ((b >> bit & 1) == 1) {
+                        expected ^= x;
+                    }
+                    x = (x & 0x80) != 0 ? ((x << 1) ^ 0x11b) & 0xff : (x << 1) & 0xff;
+                }
+                assertEquals(expected, Shamir.mul(a, b), a + " * " + b);
+            }
+            if (a != 0) {
+                assertEquals(1, Shamir.mul(a, Shamir.inverse(a)), "inverse of " + a);
+            }
+        }
+    }
+
+    @Test
+    void aThresholdOfOneIsRefusedWhenThereAreSeveralShares() {
+        byte[] secret = Aead.newKey();
+        assertThrows(IllegalArgumentException.class, () -> Shamir.split(secret, 3, 1));
+        assertEquals(1, Shamir.split(secret, 1, 1).size());
+    }
+
+    @Test
+    void aDestroyedKeyringWrapsAndCreatesNothing() {
+        byte[] unseal = Aead.newKey();
+        SoftwareKeyring ring = new SoftwareKeyring(unseal, java.util.Map.of());
+        byte[] first = ring.create(1);
+        ring.load(1, first);
+        byte[] wrapped = ring.wrap(1, Aead.newKey(), new byte[] {1});
+        ring.destroy();
+        // a seal that came in between: a rotation finishing now must not store a key wrapped by the wiped key
+        io.certdesk.keystore.platform.DomainException sealed = assertThrows(
+                io.certdesk.keystore.platform.DomainException.class, () -> ring.create(2));
+        assertEquals(503, sealed.type().status());
+        assertThrows(io.certdesk.keystore.platform.DomainException.class, () -> ring.wrap(1, Aead.newKey(), new byte[] {1}));
+        assertThrows(io.certdesk.keystore.platform.DomainException.class, () -> ring.unwrap(1, wrapped, new byte[] {1}));
+        assertThrows(io.certdesk.keystore.platform.DomainException.class, () -> ring.load(1, first));
+    }
 }

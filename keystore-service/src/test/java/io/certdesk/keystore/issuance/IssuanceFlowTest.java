@@ -101,6 +101,11 @@ class IssuanceFlowTest {
         upload(issuance, TestCa.pem(CA.leaf(publicKeyPem, names, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))),
                 CA.intermediate).getBytes(), "application/x-pem-file", 422, "certificate-not-valid-now");
         upload(issuance, TestCa.pem(good).getBytes(), "application/x-pem-file", 422, "certificate-chain-broken");
+        // a CA certificate, or one not meant for TLS servers, is no web server's certificate
+        upload(issuance, TestCa.pem(CA.leaf(publicKeyPem, names, now.minusSeconds(60), now.plus(Duration.ofDays(90)), true,
+                true), CA.intermediate).getBytes(), "application/x-pem-file", 422, "certificate-not-for-servers");
+        upload(issuance, TestCa.pem(CA.leaf(publicKeyPem, names, now.minusSeconds(60), now.plus(Duration.ofDays(90)), false,
+                false), CA.intermediate).getBytes(), "application/x-pem-file", 422, "certificate-not-for-servers");
         var stranger = new TestCa();
         upload(issuance, TestCa.pem(good, stranger.intermediate).getBytes(), "application/x-pem-file", 422, "certificate-chain-broken");
         as(Roles.STAFF).queryParam("domain", "www.manual.example.jp").get("/certificates").then().body("total", equalTo(0));
@@ -167,6 +172,9 @@ class IssuanceFlowTest {
         String info = Tools.openssl(null, "pkcs12", "-in", files.get("p12").toString(), "-passin", pass,
                 "-info", "-nodes");
         assertTrue(info.contains("AES-256-CBC") && info.contains("sha256"), info);
+        // explicit PBKDF2 rounds for the key and the MAC, not the JDK's default of 10,000
+        assertTrue(info.contains("Iteration 600000"), info);
+        assertTrue(info.contains("MAC: sha256, Iteration 600000"), info);
         assertTrue(info.contains("BEGIN PRIVATE KEY") && info.contains("BEGIN CERTIFICATE"), info);
 
         as(Roles.STAFF).post("/keys/{id}/exports", key).then().statusCode(200);
@@ -211,7 +219,8 @@ class IssuanceFlowTest {
         Tools.Result test = Tools.run("nginx", null, "nginx", "-t", "-q", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString());
         assertEquals(0, test.exitCode(), test.output());
 
-        deployer("32").get("/servers/31/tls/www.deploy.example.jp").then().statusCode(403)
+        // another server's deployer: answered like a missing server, as binding-service answers it
+        deployer("32").get("/servers/31/tls/www.deploy.example.jp").then().statusCode(404)
                 .contentType("application/problem+json");
         deployer("31").get("/servers/31/tls/unknown.example.jp").then().statusCode(404);
         deployer("31").get("/servers/31/tls/bad_name").then().statusCode(400);

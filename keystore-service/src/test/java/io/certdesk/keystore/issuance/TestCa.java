@@ -35,13 +35,23 @@ final class TestCa {
 
     /** A leaf for {@code publicKeyPem}, signed by the intermediate, with exact dates. */
     X509Certificate leaf(String publicKeyPem, List<String> names, Instant notBefore, Instant notAfter) {
+        return leaf(publicKeyPem, names, notBefore, notAfter, false, true);
+    }
+
+    /** As {@link #leaf}, as a CA certificate or without the serverAuth usage, which no web server may use. */
+    X509Certificate leaf(String publicKeyPem, List<String> names, Instant notBefore, Instant notAfter, boolean ca,
+            boolean serverAuth) {
         try {
             PublicKey key = new JcaPEMKeyConverter().getPublicKey(
                     (SubjectPublicKeyInfo) new PEMParser(new StringReader(publicKeyPem)).readObject());
             var builder = new JcaX509v3CertificateBuilder(intermediate, BigInteger.valueOf(System.nanoTime()),
                     Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + names.get(0)), key)
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.stream()
-                            .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+                            .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)))
+                    .addExtension(Extension.basicConstraints, true, new org.bouncycastle.asn1.x509.BasicConstraints(ca))
+                    .addExtension(Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(
+                            serverAuth ? org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth
+                                    : org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth));
             return new JcaX509CertificateConverter().getCertificate(builder.build(
                     new JcaContentSignerBuilder("SHA256withECDSA").build(intermediateKey.getPrivate())));
         } catch (Exception e) {

@@ -115,4 +115,57 @@ class TamperTest {
                 .await().indefinitely();
         as(Roles.ADMIN).get("/audit/verify").then().body("intact", equalTo(true));
     }
+
+    @Inject
+    io.certdesk.keystore.audit.AuditCheckpoints checkpoints;
+
+    /** Runs statements as a superuser who bypasses the append-only triggers. */
+    private void asSuperuser(String... statements) {
+        db.withConnection(c -> {
+            io.smallrye.mutiny.Uni<?> chain = c.query("set session_replication_role = replica").execute();
+            for (String statement : statements) {
+                chain = chain.chain(() -> c.query(statement).execute());
+            }
+            return chain.chain(() -> c.query("set session_replication_role = origin").execute());
+        }).await().indefinitely();
+    }
+
+    private io.vertx.mutiny.sqlclient.Row head() {
+        return db.query("select last_seq, last_hash, mac from audit_head").execute().await().indefinitely().iterator().next();
+    }
+
+    @Test
+    void cuttingEntriesOffTheEndIsCaughtEvenWithAnOldHeadPutBack() throws Throwable {
+        KeyResourceTest.generate("C-9091", "EC_P256");
+        // a database writer keeps a copy of the head as it stands (its MAC is genuine)
+        var old = head();
+        long oldSeq = old.getLong("last_seq");
+        KeyResourceTest.generate("C-9091", "EC_P256");
+        KeyResourceTest.generate("C-9091", "EC_P256");
+        var checkpoint = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> checkpoints.write());
+        var now = head();
+        org.junit.jupiter.api.Assertions.assertEquals(now.getLong("last_seq"), checkpoint.seq());
+        as(Roles.ADMIN).get("/audit/verify").then().statusCode(200).body("intact", equalTo(true))
+                .body("checkpoint.seq", equalTo((int) checkpoint.seq()));
+
+        // the newest entries are cut off and the old head row is put back
+        asSuperuser("create table audit_cut as select * from audit_entry where seq > " + oldSeq,
+                "delete from audit_entry where seq > " + oldSeq,
+                "update audit_head set last_seq = " + oldSeq + ", last_hash = '" + old.getString("last_hash")
+                        + "', mac = '" + old.getString("mac") + "'");
+        as(Roles.ADMIN).get("/audit/verify").then().statusCode(200).body("intact", equalTo(false))
+                .body("firstBrokenSeq", equalTo((int) oldSeq + 1))
+                .body("problem", containsString("cut off its end"));
+
+        // a head moved by someone without the audit key is caught at once
+        asSuperuser("update audit_head set last_seq = last_seq - 1");
+        as(Roles.ADMIN).get("/audit/verify").then().body("intact", equalTo(false))
+                .body("problem", containsString("head of the chain"));
+
+        // put everything back, so later tests see an intact log
+        asSuperuser("insert into audit_entry select * from audit_cut", "drop table audit_cut",
+                "update audit_head set last_seq = " + now.getLong("last_seq") + ", last_hash = '"
+                        + now.getString("last_hash") + "', mac = '" + now.getString("mac") + "'");
+        as(Roles.ADMIN).get("/audit/verify").then().body("intact", equalTo(true));
+    }
 }

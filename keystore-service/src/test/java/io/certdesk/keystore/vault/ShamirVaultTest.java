@@ -31,7 +31,8 @@ class ShamirVaultTest {
     public static class ShamirProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("certdesk.vault.unseal", "SHAMIR", "certdesk.issuance.local.enabled", "false");
+            return Map.of("certdesk.vault.unseal", "SHAMIR", "certdesk.issuance.local.enabled", "false",
+                    "certdesk.vault.unseal-timeout", "2s");
         }
     }
 
@@ -65,6 +66,9 @@ class ShamirVaultTest {
                 .then().statusCode(403);
         as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 3, "threshold", 4)).post("/sys/init")
                 .then().statusCode(400);
+        // 1 of 3 would hand three people the whole root key
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 3, "threshold", 1)).post("/sys/init")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("threshold"));
         shares = as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("shares", 5, "threshold", 3)).post("/sys/init")
                 .then().statusCode(201).header("Cache-Control", "no-store")
                 .body("keyShares", hasSize(5)).extract().path("keyShares");
@@ -84,6 +88,15 @@ class ShamirVaultTest {
         as(Roles.ADMIN).get("/sys/seal-status").then().body("sealed", equalTo(true)).body("progress", equalTo(2));
         as(Roles.STAFF).contentType(ContentType.JSON).body(key()).post("/keys").then().statusCode(503);
         as(Roles.ADMIN).post("/sys/seal").then().statusCode(200).body("progress", equalTo(0));
+        // a share given and left alone is forgotten after the unseal timeout (2 s here)
+        unseal(shares.get(1), 200);
+        as(Roles.ADMIN).get("/sys/seal-status").then().body("progress", equalTo(1));
+        try {
+            Thread.sleep(2_300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        as(Roles.ADMIN).get("/sys/seal-status").then().body("sealed", equalTo(true)).body("progress", equalTo(0));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class PaymentResource {
     }
 
     @POST
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "recordPayment", summary = "Record money received for an invoice (Idempotency-Key required); the payment completing it moves the order to PAID")
     @APIResponse(responseCode = "201", description = "Recorded, or the stored answer to an earlier request with the same key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentView.class)))

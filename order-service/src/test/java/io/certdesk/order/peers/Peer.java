@@ -182,6 +182,7 @@ public enum Peer {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port()));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", ROOT.resolve("jwks.json").toString());
+        env.put("CERTDESK_JWT_ISSUER", "https://certdesk.local/issuer");
         // each request in the peer's log with the traceparent it came with, so that a test follows a step's trace
         env.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
         env.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%r %s traceparent=%{i,traceparent}");
@@ -193,6 +194,8 @@ public enum Peer {
             env.put("CERTDESK_AUDIT_CREATE_IF_MISSING", "true");
             env.put("CERTDESK_ISSUANCE_LOCAL_ENABLED", "true");
             env.put("CERTDESK_DEPLOY_TLS_ROOT", TLS_ROOT.toString());
+            env.put("CERTDESK_AUDIT_CHECKPOINT_FILE", ROOT.resolve("keystore-audit-checkpoints-"
+                    + System.getProperty(PG_PORT) + ".jsonl").toString());
         } else {
             env.put("CERTDESK_BINDING_HTTPS_PORT", Integer.toString(HTTPS_PORT));
             env.put("CERTDESK_BINDING_HTTP_PORT", Integer.toString(HTTP_PORT));

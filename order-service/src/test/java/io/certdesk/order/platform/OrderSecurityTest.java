@@ -72,4 +72,39 @@ class OrderSecurityTest {
         given().auth().oauth2(text).get("/customers/{id}", "4711").then().statusCode(400)
                 .body("violations[0].field", equalTo("customerId"));
     }
+
+    /** A token is narrowed by every claim it carries, whatever roles it also has (see NarrowingClaims). */
+    @Test
+    void everyClaimNarrowsTheTokenWhateverItsRoles() {
+        io.certdesk.order.Fixtures.Created o = io.certdesk.order.Fixtures.newOrder("DV", true, null);
+        long id = o.orderId();
+        String quote = io.certdesk.order.Fixtures.order(id).getString("quoteId");
+        String stranger = narrowed(java.util.Set.of(Roles.STAFF, Roles.CUSTOMER), "C-999999");
+        for (String path : new String[] {"/orders/{id}", "/orders/{id}/timeline", "/orders/{id}/steps",
+                "/orders/{id}/notices"}) {
+            io.restassured.RestAssured.given().auth().oauth2(stranger).get(path, id).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        io.restassured.RestAssured.given().auth().oauth2(stranger).get("/quotes/{id}", quote).then().statusCode(404);
+        io.restassured.RestAssured.given().auth().oauth2(stranger).get("/customers/{id}", o.customerId()).then()
+                .statusCode(404);
+        io.restassured.RestAssured.given().auth().oauth2(stranger).get("/orders").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+        // the staff role is gone: no operator command, not even on the token's own customer's order
+        io.restassured.RestAssured.given().auth().oauth2(stranger).post("/orders/{id}/contract", id).then()
+                .statusCode(403);
+        String owner = narrowed(java.util.Set.of(Roles.STAFF, Roles.CUSTOMER), o.customerId());
+        io.restassured.RestAssured.given().auth().oauth2(owner).get("/orders/{id}", id).then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(owner).post("/orders/{id}/contract", id).then().statusCode(403);
+        // a staff token that names a customer keeps no role at all
+        io.restassured.RestAssured.given().auth().oauth2(narrowed(java.util.Set.of(Roles.STAFF), o.customerId()))
+                .get("/orders/{id}", id).then().statusCode(403);
+        io.certdesk.order.Fixtures.staff().get("/orders/{id}", id).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("QUOTED"));
+    }
+
+    private static String narrowed(java.util.Set<String> roles, String customerId) {
+        return TestTokens.claims().subject("narrowed").groups(roles).claim("customer_id", customerId)
+                .expiresIn(java.time.Duration.ofMinutes(5)).sign();
+    }
 }

@@ -1,0 +1,125 @@
+package io.certdesk.keystore.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certdesk.keystore.platform.Times;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signed checkpoints of the audit chain, written where the database cannot reach: where the chain stood (newest
+ * sequence number and hash, and when), MACed under the audit key, appended as a JSON line to
+ * {@code certdesk.audit.checkpoint-file} and logged for a SIEM. Someone who cuts entries off the chain's end and puts
+ * an old head row back cannot undo a checkpoint, and /audit/verify holds the chain against the newest one.
+ */
+@ApplicationScoped
+public class AuditCheckpoints {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AuditRepository entries;
+    private final Instance<AuditLog> log;
+    private final Optional<Path> file;
+
+    public AuditCheckpoints(AuditRepository entries, Instance<AuditLog> log, AuditConfig config) {
+        this.entries = entries;
+        this.log = log;
+        this.file = config.checkpointFile();
+    }
+
+    @Scheduled(every = "${certdesk.audit.checkpoint-every:5M}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return write().onFailure().invoke(e -> Log.errorf(e, "The audit checkpoint could not be written"))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Writes a checkpoint of the chain as it stands, unless the newest one already records this head. */
+    @WithSession
+    public Uni<AuditCheckpoint> write() {
+        return entries.head().map(head -> {
+            AuditCheckpoint newest = latest();
+            if (newest != null && newest.seq() == head.lastSeq && newest.hash().equals(head.lastHash)) {
+                return newest;
+            }
+            Instant at = Times.now();
+            AuditCheckpoint checkpoint = new AuditCheckpoint(head.lastSeq, head.lastHash, at,
+                    log.get().checkpointMac(head.lastSeq, head.lastHash, at));
+            String line = JSON.createObjectNode().put("seq", checkpoint.seq()).put("hash", checkpoint.hash())
+                    .put("at", at.toString()).put("mac", checkpoint.mac()).toString();
+            Log.infof("audit checkpoint %s", line);
+            file.ifPresent(f -> append(f, line));
+            return checkpoint;
+        });
+    }
+
+    /**
+     * The newest checkpoint in the file whose MAC holds (a line that does not verify is ignored and reported), or
+     * null when no file is configured or nothing was written yet.
+     */
+    public AuditCheckpoint latest() {
+        if (file.isEmpty() || !Files.exists(file.get())) {
+            return null;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit checkpoint file " + file.get() + " cannot be read", e);
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            AuditCheckpoint parsed = parse(lines.get(i));
+            if (parsed != null) {
+                return parsed;
+            }
+            if (!lines.get(i).isBlank()) {
+                Log.errorf("Audit checkpoint line %d of %s does not verify; it is ignored", i + 1, file.get());
+            }
+        }
+        return null;
+    }
+
+    private AuditCheckpoint parse(String line) {
+        try {
+            JsonNode node = JSON.readTree(line);
+            long seq = node.path("seq").asLong(-1);
+            String hash = node.path("hash").asText(null);
+            Instant at = Instant.parse(node.path("at").asText());
+            String mac = node.path("mac").asText(null);
+            if (seq < 0 || hash == null || mac == null || !MessageDigest.isEqual(
+                    log.get().checkpointMac(seq, hash, at).getBytes(StandardCharsets.US_ASCII),
+                    mac.getBytes(StandardCharsets.US_ASCII))) {
+                return null;
+            }
+            return new AuditCheckpoint(seq, hash, at, mac);
+        } catch (Exception unreadable) {
+            return null;
+        }
+    }
+
+    private static void append(Path f, String line) {
+        try {
+            if (f.getParent() != null) {
+                Files.createDirectories(f.getParent());
+            }
+            Files.writeString(f, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The audit checkpoint file " + f + " cannot be written", e);
+        }
+    }
+}
