@@ -1,6 +1,6 @@
 package io.certdesk.binding.binding;
 
-import io.certdesk.binding.network.DomainNames;
+import io.certdesk.binding.platform.DomainNames;
 import io.certdesk.binding.platform.CertificateId;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.OrderId;

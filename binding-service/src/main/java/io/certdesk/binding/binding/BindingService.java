@@ -3,7 +3,7 @@ package io.certdesk.binding.binding;
 import io.certdesk.binding.ippool.AddressAllocator;
 import io.certdesk.binding.ippool.IpAddress;
 import io.certdesk.binding.ippool.IpAddressRepository;
-import io.certdesk.binding.network.DomainNames;
+import io.certdesk.binding.platform.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.BindingConfig;
 import io.certdesk.binding.platform.DatabaseFailures;

@@ -28,6 +28,30 @@ public record Cidr(InetAddress network, int prefix) {
         return cidr.first().equals(toBig(address.get())) ? Optional.of(cidr) : Optional.empty();
     }
 
+    /** The largest pools: an IPv4 /16 (65,534 addresses) or an IPv6 /48. */
+    public static final int MIN_PREFIX_V4 = 16;
+    public static final int MIN_PREFIX_V6 = 48;
+
+    /**
+     * Why this block cannot be a pool of server addresses, or empty when it can: a block larger than
+     * {@value #MIN_PREFIX_V4} bits (IPv4) or {@value #MIN_PREFIX_V6} bits (IPv6) is a typing error rather than a
+     * pool (0.0.0.0/0 would swallow every address), and its first and last address must be unicast.
+     */
+    public Optional<String> unusableAsPool() {
+        int min = isV4() ? MIN_PREFIX_V4 : MIN_PREFIX_V6;
+        if (prefix < min) {
+            return Optional.of("/" + prefix + " is larger than a pool can be (at most /" + min + " for "
+                    + (isV4() ? "IPv4" : "IPv6") + ")");
+        }
+        for (BigInteger n : new BigInteger[] {first(), last()}) {
+            Optional<String> why = IpAddresses.notUnicast(address(n));
+            if (why.isPresent()) {
+                return Optional.of(IpAddresses.text(address(n)) + " " + why.get());
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean isV4() {
         return network instanceof Inet4Address;
     }
@@ -79,12 +103,16 @@ public record Cidr(InetAddress network, int prefix) {
 
     /** The canonical text of the address with number {@code n} in this block's family. */
     public String addressText(BigInteger n) {
+        return IpAddresses.text(address(n));
+    }
+
+    private InetAddress address(BigInteger n) {
         byte[] raw = n.toByteArray();
         byte[] bytes = new byte[bits() / 8];
         int copy = Math.min(raw.length, bytes.length);
         System.arraycopy(raw, raw.length - copy, bytes, bytes.length - copy, copy);
         try {
-            return IpAddresses.text(InetAddress.getByAddress(bytes));
+            return InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a " + bytes.length + "-byte address is always valid", e);
         }

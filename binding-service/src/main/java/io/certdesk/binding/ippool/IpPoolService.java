@@ -1,5 +1,6 @@
 package io.certdesk.binding.ippool;
 
+import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.ETags;
@@ -33,8 +34,18 @@ public class IpPoolService {
     public Uni<IpPoolView> register(IpPoolRequest request) {
         Cidr block = Cidr.parse(request.cidr()).orElseThrow(() -> DomainException.invalid("cidr",
                 "must be an IPv4 or IPv6 network in CIDR notation with the host bits zero, e.g. 203.0.113.0/28"));
+        block.unusableAsPool().ifPresent(why -> {
+            throw DomainException.invalid("cidr", why);
+        });
         String name = request.name().strip();
-        return pools.allById().flatMap(all -> {
+        return servers.primaryIps().map(ips -> ips.stream()
+                .filter(ip -> IpAddresses.parse(ip).filter(block::contains).isPresent()).sorted().toList()).flatMap(primaries -> {
+            if (!primaries.isEmpty()) {
+                return Uni.createFrom().failure(DomainException.conflict("The range " + block + " contains the primary IP "
+                        + primaries.get(0) + " of a server; a pool holds only addresses no server lives on"));
+            }
+            return pools.allById();
+        }).flatMap(all -> {
             for (IpPool other : all) {
                 if (other.name.equals(name)) {
                     return Uni.createFrom().failure(DomainException.conflict(

@@ -33,6 +33,32 @@ public final class IpAddresses {
         }
     }
 
+    /**
+     * Why {@code address} cannot be a server's address, or empty when it can: a server listens on a unicast
+     * address, so the unspecified address (0.0.0.0, ::), the "this network" block 0.0.0.0/8, multicast, the
+     * reserved 240.0.0.0/4 and the limited broadcast 255.255.255.255 are refused. Loopback stays allowed (a
+     * test rig or a reverse proxy on the same machine).
+     */
+    public static Optional<String> notUnicast(InetAddress address) {
+        if (address.isAnyLocalAddress()) {
+            return Optional.of("is the unspecified address, not one a server can be reached on");
+        }
+        if (address.isMulticastAddress()) {
+            return Optional.of("is a multicast address; a server needs a unicast address");
+        }
+        if (address instanceof java.net.Inet4Address) {
+            int first = address.getAddress()[0] & 0xff;
+            if (first == 0) {
+                return Optional.of("is in 0.0.0.0/8 (\"this network\"), not a host address");
+            }
+            if (first >= 240) {
+                return Optional.of(first == 255 && (address.getAddress()[3] & 0xff) == 255
+                        ? "is the broadcast address" : "is in the reserved block 240.0.0.0/4");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The canonical text of an address (IPv6 compressed, lower case). */
     public static String text(InetAddress address) {
         String host = address.getHostAddress();

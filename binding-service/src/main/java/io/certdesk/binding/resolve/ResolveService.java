@@ -6,7 +6,7 @@ import io.certdesk.binding.binding.BindingRepository;
 import io.certdesk.binding.binding.BindingView;
 import io.certdesk.binding.config.ServerTls;
 import io.certdesk.binding.config.TlsLayout;
-import io.certdesk.binding.network.DomainNames;
+import io.certdesk.binding.platform.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.CertificateId;
 import io.certdesk.binding.platform.DomainException;

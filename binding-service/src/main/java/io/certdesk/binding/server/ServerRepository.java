@@ -53,6 +53,12 @@ public class ServerRepository implements PanacheRepository<Server> {
         return list("primaryIp in ?1", ips).map(found -> found.stream().map(s -> s.primaryIp).toList());
     }
 
+    /** The primary IPs of all servers. */
+    public Uni<List<String>> primaryIps() {
+        return getSession().flatMap(session -> session.createSelectionQuery("select primaryIp from Server", String.class)
+                .getResultList());
+    }
+
     /** The server if {@code scope} may see it, else a 404 failure. */
     public Uni<Server> visible(long id, Scope scope) {
         return findById(id).map(s -> s != null && scope.allows(s.customerId, Long.toString(s.id)) ? s : null)

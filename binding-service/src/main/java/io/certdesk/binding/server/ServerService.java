@@ -2,10 +2,10 @@ package io.certdesk.binding.server;
 
 import io.certdesk.binding.binding.MasterBinding;
 import io.certdesk.binding.ippool.IpAddressRepository;
-import io.certdesk.binding.network.DomainNames;
 import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
+import io.certdesk.binding.platform.DomainNames;
 import io.certdesk.binding.platform.ETags;
 import io.certdesk.binding.platform.Page;
 import io.certdesk.binding.platform.PageRequest;
@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
 import java.util.Map;
 
 /** The registry of customers' dedicated servers. */
@@ -43,8 +44,12 @@ public class ServerService {
     public Uni<ServerView> register(ServerRequest request) {
         String hostname = domain("hostname", request.hostname());
         String masterDomain = domain("masterDomain", request.masterDomain());
-        String primaryIp = IpAddresses.parse(request.primaryIp()).map(IpAddresses::text)
+        InetAddress address = IpAddresses.parse(request.primaryIp())
                 .orElseThrow(() -> DomainException.invalid("primaryIp", "must be an IPv4 or IPv6 address"));
+        IpAddresses.notUnicast(address).ifPresent(why -> {
+            throw DomainException.invalid("primaryIp", IpAddresses.text(address) + " " + why);
+        });
+        String primaryIp = IpAddresses.text(address);
         return servers.findByHostname(hostname).flatMap(sameName -> {
             if (sameName != null) {
                 return Uni.createFrom().failure(DomainException.conflict(

@@ -39,7 +39,8 @@ class IpPoolResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"198.51.100.1/24", "198.51.100.0/33", "198.51.100.0", "not-a-cidr", "2001:db8::/129",
-            "2001:db8::1/64", "300.1.1.0/24"})
+            "2001:db8::1/64", "300.1.1.0/24", "0.0.0.0/0", "::/0", "10.0.0.0/8", "2001:db8::/32", "0.0.0.0/24",
+            "224.0.0.0/24", "240.0.0.0/24", "255.255.255.255/32", "ff02::/64", "::/128"})
     void badCidrIs400(String cidr) {
         post("bad-" + Fixtures.next(), cidr).then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://certdesk.io/problems/validation"))
@@ -58,6 +59,16 @@ class IpPoolResourceTest {
         post(name, "198.51.100.128/30").then().statusCode(409).body("detail", containsString("already exists"));
         post("v6base-" + Fixtures.next(), "2001:db8:1::/64").then().statusCode(201);
         post("v6inner-" + Fixtures.next(), "2001:db8:1::8000/120").then().statusCode(409);
+    }
+
+    @Test
+    void aPoolMayNotContainAServersPrimaryIp() {
+        String primary = Fixtures.primaryIp();
+        Fixtures.server("C-1", primary, "www.lives" + Fixtures.next() + ".example", 0);
+        post("swallow-" + Fixtures.next(), primary + "/32").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("primary IP " + primary));
+        as(Roles.STAFF).get("/ip-pools?size=100").then().statusCode(200)
+                .body("items.cidr", org.hamcrest.Matchers.not(hasItem(primary + "/32")));
     }
 
     @Test

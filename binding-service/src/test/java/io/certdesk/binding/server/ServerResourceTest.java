@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -106,6 +108,16 @@ class ServerResourceTest {
         badDomain.put("masterDomain", "bad_domain.example.com");
         as(Roles.STAFF).contentType(ContentType.JSON).body(badDomain).post("/servers")
                 .then().statusCode(400).body("violations.field", hasItem("masterDomain"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "0.1.2.3", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255",
+        "ff02::1"})
+    void aServerLivesOnAUnicastAddress(String ip) {
+        Map<String, Object> body = server("C-1");
+        body.put("primaryIp", ip);
+        as(Roles.STAFF).contentType(ContentType.JSON).body(body).post("/servers")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("primaryIp"));
     }
 
     @Test

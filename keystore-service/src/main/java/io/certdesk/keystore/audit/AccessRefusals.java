@@ -1,6 +1,5 @@
 package io.certdesk.keystore.audit;
 
-import io.certdesk.keystore.audit.AuditEntry.Outcome;
 import io.certdesk.keystore.platform.RefusalListener;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,6 @@ public class AccessRefusals implements RefusalListener {
 
     @Override
     public Uni<Void> refused(String path, String reason) {
-        return audit.record(actor.get().get(), "http.access", path, Outcome.DENIED, reason);
+        return audit.denied(actor.get().get(), "http.access", path, reason);
     }
 }

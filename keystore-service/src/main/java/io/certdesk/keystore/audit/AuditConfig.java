@@ -27,4 +27,11 @@ public interface AuditConfig {
     /** How often a checkpoint is written (only when the chain grew). */
     @WithDefault("5M")
     Duration checkpointEvery();
+
+    /**
+     * How long refusals of one actor for one action are gathered: the first twenty targets are written at once, the
+     * rest counted into one summary entry when the window closes.
+     */
+    @WithDefault("5M")
+    Duration denialWindow();
 }

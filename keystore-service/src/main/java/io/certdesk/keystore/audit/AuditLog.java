@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,12 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,6 +44,7 @@ public class AuditLog {
     private static final int VERIFY_BATCH = 1000;
 
     private final AuditRepository entries;
+    private final Map<String, DenialTally> denials = new java.util.concurrent.ConcurrentHashMap<>();
     private final AuditCheckpoints checkpoints;
     private final byte[] hmacKey;
 
@@ -113,9 +120,74 @@ public class AuditLog {
             String reason = failure instanceof DomainException d ? d.getMessage()
                     : failure instanceof IntegrityException ? "integrity check failed: " + failure.getMessage()
                     : "internal error";
-            return record(actor, action, targetOf.apply(null), denied ? Outcome.DENIED : Outcome.FAILED,
-                    detail == null ? reason : detail + "; " + reason).onFailure().recoverWithNull();
+            String why = detail == null ? reason : detail + "; " + reason;
+            return (denied ? denied(actor, action, targetOf.apply(null), why)
+                    : record(actor, action, targetOf.apply(null), Outcome.FAILED, why)).onFailure().recoverWithNull();
         });
+    }
+
+    /**
+     * A refused request. In each {@code certdesk.audit.denial-window} an actor's refusals for an action become entries
+     * of the chain for the first {@value #DENIALS_WRITTEN_PER_WINDOW} targets; every further refusal is counted and the
+     * count written as one DENIED summary entry when the window closes. A caller hammering or enumerating what it may
+     * not read cannot grow the chain (or queue behind its lock) by one entry a request, and the investigator still
+     * sees who, what, when first, and how often.
+     */
+    public Uni<Void> denied(AuditActor actor, String action, String target, String reason) {
+        String key = actor.subject() + "\n" + actor.role() + "\n" + action;
+        DenialTally tally = denials.computeIfAbsent(key, k -> new DenialTally(actor, action, Times.now()));
+        return tally.write(target) ? record(actor, action, target, Outcome.DENIED, reason) : Uni.createFrom().voidItem();
+    }
+
+    static final int DENIALS_WRITTEN_PER_WINDOW = 20;
+
+    /** Closes the denial window: one summary entry for each actor and action with refusals only counted in it. */
+    @Scheduled(every = "${certdesk.audit.denial-window:5M}", delayed = "${certdesk.audit.denial-window:5M}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> closeDenialWindow() {
+        List<DenialTally> closed = new ArrayList<>();
+        for (String key : List.copyOf(denials.keySet())) {
+            DenialTally tally = denials.remove(key);
+            if (tally != null && tally.counted() > 0) {
+                closed.add(tally);
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (DenialTally t : closed) {
+            chain = chain.call(() -> record(t.actor, t.action, null, Outcome.DENIED, t.counted()
+                    + " more refusal(s) of this action since " + t.since + ", counted and not written one by one")
+                    .onFailure().recoverWithNull());
+        }
+        return chain;
+    }
+
+    /** An actor's refusals for one action in the current window: the targets written, and how many were counted. */
+    static final class DenialTally {
+        final AuditActor actor;
+        final String action;
+        final Instant since;
+        private final Set<String> written = new HashSet<>();
+        private long counted;
+
+        DenialTally(AuditActor actor, String action, Instant since) {
+            this.actor = actor;
+            this.action = action;
+            this.since = since;
+        }
+
+        /** True when this refusal is to be written, false when it is only counted. */
+        synchronized boolean write(String target) {
+            if (written.contains(target) || written.size() >= DENIALS_WRITTEN_PER_WINDOW) {
+                counted++;
+                return false;
+            }
+            written.add(target);
+            return true;
+        }
+
+        synchronized long counted() {
+            return counted;
+        }
     }
 
     /** An HMAC of a sensitive value: lets an auditor match a value they hold without the log storing it. */

@@ -86,6 +86,10 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return getSession().flatMap(s -> s.persist(placement));
     }
 
+    public Uni<Void> deletePlacement(CertificateServer placement) {
+        return getSession().flatMap(s -> s.remove(placement));
+    }
+
     public Uni<Void> persistNames(List<CertificateName> names) {
         return getSession().flatMap(s -> s.persistAll(names.toArray()));
     }

@@ -6,6 +6,7 @@ import io.certdesk.keystore.key.KeyView;
 import io.certdesk.keystore.platform.Caller;
 import io.certdesk.keystore.platform.CertificateId;
 import io.certdesk.keystore.platform.CustomerId;
+import io.certdesk.keystore.platform.ETags;
 import io.certdesk.keystore.platform.Idempotency;
 import io.certdesk.keystore.platform.KeyId;
 import io.certdesk.keystore.platform.OrderId;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -67,7 +69,8 @@ public class CertificateResource {
     @Schema(name = "MigrationRequest")
     public record MigrationRequest(
             @NotNull ServerId targetServerId,
-            @NotBlank @Size(max = 253) @Schema(description = "The target server's master domain") String targetMasterDomain) {
+            @NotBlank @Size(max = 253) @Schema(description = "The target server's master domain, as binding-service records it") String targetMasterDomain,
+            @NotNull @Schema(description = "The target server's customer, as binding-service records it; must own the certificate") CustomerId targetCustomerId) {
     }
 
     @GET
@@ -107,17 +110,38 @@ public class CertificateResource {
     @POST
     @Path("/{certificateId}/migrations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.STAFF, Roles.SERVICE})
-    @Operation(operationId = "migrateCertificate", summary = "Let a valid certificate be deployed to another server with the same master domain")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(operationId = "migrateCertificate", summary = "Let a valid certificate be deployed to another server of its customer with the same master domain",
+            description = "Only order-service calls this: it reads the target server's customer and master domain from "
+                    + "binding-service and passes them here, so neither is typed in by hand. Both must match the certificate.")
     @APIResponse(responseCode = "200", description = "The certificate may now be deployed to the target server too",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CertificateView.class)))
     public Uni<RestResponse<CertificateView>> migrate(@PathParam("certificateId") CertificateId certificateId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid MigrationRequest request) {
         return idempotency.once(idempotencyKey, request, CertificateView.class, () -> audit.audited(actor.get(),
                 "certificate.migrate", certificateId.value(),
-                "target=" + request.targetServerId() + " masterDomain=" + request.targetMasterDomain(),
+                "target=" + request.targetServerId() + " masterDomain=" + request.targetMasterDomain() + " customer="
+                        + request.targetCustomerId(),
                 () -> certificates.migrate(certificateId.uuid(), request.targetServerId().value(),
-                        request.targetMasterDomain(), caller.subject())).map(RestResponse::ok));
+                        request.targetMasterDomain(), request.targetCustomerId().value(), caller.subject()))
+                .map(RestResponse::ok));
+    }
+
+    @DELETE
+    @Path("/{certificateId}/servers/{serverId}")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(operationId = "deleteCertificatePlacement", summary = "Take a server's deploy access to the certificate away (after a move is confirmed)",
+            description = "The server's deployer no longer receives the key, passphrase or certificate. A certificate keeps at "
+                    + "least one server: removing the last one is refused with 409. Removing a placement that is gone "
+                    + "already answers 204 again.")
+    @APIResponse(responseCode = "204", description = "The server can no longer fetch the certificate's deploy material")
+    // no body on success: a client that accepts only the problem type (as generated clients do) is served too
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    public Uni<Void> retire(@PathParam("certificateId") CertificateId certificateId, @PathParam("serverId") ServerId serverId,
+            @HeaderParam(ETags.IF_MATCH) @Parameter(description = "The certificate's ETag as read; when given, the "
+                    + "placement is removed only if the certificate has not changed since") String ifMatch) {
+        return audit.audited(actor.get(), "certificate.placement-retire", certificateId.value(), "server=" + serverId,
+                () -> certificates.retirePlacement(certificateId.uuid(), serverId.value(), ifMatch));
     }
 
     @POST

@@ -2,8 +2,9 @@ package io.certdesk.keystore.certificate;
 
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.Certificates;
-import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.platform.DomainNames;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.ETags;
 import io.certdesk.keystore.platform.Page;
 import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.ProblemType;
@@ -30,7 +31,10 @@ public class CertificateService {
 
     private final CertificateRepository certificates;
 
-    public CertificateService(CertificateRepository certificates) {
+    private final ETags etags;
+
+    public CertificateService(CertificateRepository certificates, ETags etags) {
+        this.etags = etags;
         this.certificates = certificates;
     }
 
@@ -88,10 +92,16 @@ public class CertificateService {
      * server whose master domain is the one it was issued for; otherwise a new application is needed.
      */
     @WithTransaction
-    public Uni<CertificateView> migrate(UUID id, String targetServerId, String targetMasterDomain, String by) {
+    public Uni<CertificateView> migrate(UUID id, String targetServerId, String targetMasterDomain,
+            String targetCustomerId, String by) {
         String target = canonical("targetMasterDomain", targetMasterDomain, false);
         return require(id, null).flatMap(c -> {
             Instant now = Times.now();
+            if (!c.customerId.equals(targetCustomerId)) {
+                return Uni.createFrom().failure(new DomainException(ProblemType.MIGRATION_REFUSED,
+                        "Server " + targetServerId + " belongs to another customer than the certificate; a certificate "
+                                + "only moves between servers of its own customer."));
+            }
             if (!c.validAt(now)) {
                 return Uni.createFrom().failure(new DomainException(ProblemType.MIGRATION_REFUSED,
                         "The certificate is not valid now (valid " + tokyo(c.notBefore) + " to " + tokyo(c.notAfter)
@@ -108,6 +118,23 @@ public class CertificateService {
                     ? Uni.createFrom().item(c)
                     : certificates.persistPlacement(placement(c.id, targetServerId.strip(), target, by)).replaceWith(c));
         }).flatMap(this::view);
+    }
+
+    /** Takes {@code serverId}'s deploy access away; the certificate keeps at least one server. */
+    @WithTransaction
+    public Uni<Void> retirePlacement(UUID id, String serverId, String ifMatch) {
+        return require(id, null).flatMap(c -> certificates.serversOf(List.of(c.id)).flatMap(placements -> {
+            etags.check(ifMatch, CertificateView.of(c, placements), false);
+            CertificateServer gone = placements.stream().filter(p -> p.serverId.equals(serverId)).findFirst().orElse(null);
+            if (gone == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (placements.size() == 1) {
+                return Uni.createFrom().failure(DomainException.conflict("Server " + serverId + " is the only server of "
+                        + "certificate " + id + "; move the certificate to its new server before taking the old one away"));
+            }
+            return certificates.deletePlacement(gone);
+        }));
     }
 
     /** The newest valid certificate deployable to {@code serverId} that covers {@code domain}; caller's session. */
@@ -151,7 +178,7 @@ public class CertificateService {
 
     static String canonical(String field, String name, boolean wildcardAllowed) {
         try {
-            return DnsNames.canonical(name, wildcardAllowed);
+            return DomainNames.canonical(name, wildcardAllowed).orThrow();
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid(field, e.getMessage());
         }

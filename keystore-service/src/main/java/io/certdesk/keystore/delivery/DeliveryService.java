@@ -6,7 +6,7 @@ import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.Bundles;
 import io.certdesk.keystore.pki.Certificates;
-import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.platform.DomainNames;
 import io.certdesk.keystore.platform.CertificateId;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Offload;
@@ -55,7 +55,7 @@ public class DeliveryService {
     public Uni<DeployMaterial> deployMaterial(String serverId, String domainName, String customerScope) {
         String domain;
         try {
-            domain = DnsNames.canonical(domainName, false);
+            domain = DomainNames.canonical(domainName, false).orThrow();
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("domain", e.getMessage()));
         }

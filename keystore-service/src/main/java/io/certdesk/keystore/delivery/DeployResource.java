@@ -1,5 +1,10 @@
 package io.certdesk.keystore.delivery;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.certdesk.keystore.platform.ProblemMappers;
+import io.certdesk.keystore.platform.Problem;
 import io.certdesk.keystore.audit.AuditLog;
 import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.platform.Caller;
@@ -28,7 +33,10 @@ public class DeployResource {
     private final CurrentActor actor;
     private final Caller caller;
 
-    public DeployResource(DeliveryService delivery, AuditLog audit, CurrentActor actor, Caller caller) {
+    private final Throttle throttle;
+
+    public DeployResource(DeliveryService delivery, AuditLog audit, CurrentActor actor, Caller caller, Throttle throttle) {
+        this.throttle = throttle;
         this.delivery = delivery;
         this.audit = audit;
         this.actor = actor;
@@ -39,17 +47,23 @@ public class DeployResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DEPLOYER)
     @Operation(operationId = "getDeployMaterial", summary = "Certificate, chain, encrypted key and passphrase file for a domain on the caller's own server")
+    @APIResponse(responseCode = "200", description = "The files to write under the server's TLS directory",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeployMaterial.class)))
+    @APIResponse(responseCode = "429", description = "The caller has asked for more key material than its rate or "
+            + "concurrency limit allows (certdesk.throttle.*); retry after Retry-After",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<DeployMaterial>> deployMaterial(@PathParam("serverId") ServerId serverId,
             @PathParam("domain") String domain) {
         // every claim narrows: the token's server, and its customer when it carries one (a key of another customer on
         // that server is answered like a missing one, as binding-service answers such a token)
         Scope scope = caller.scope();
-        return audit.audited(actor.get(), "key.deploy-fetch", "server " + serverId + " " + domain, null, () -> {
-            if (!serverId.equals(scope.server())) {
-                return Uni.createFrom().failure(DomainException.hidden("Server", serverId));
-            }
-            return delivery.deployMaterial(serverId.value(), domain,
-                    scope.customer() == null ? null : scope.customer().value());
-        }).map(m -> RestResponse.ResponseBuilder.ok(m).header("Cache-Control", "no-store").build());
+        return throttle.run(caller.subject(), () -> audit.audited(actor.get(), "key.deploy-fetch",
+                "server " + serverId + " " + domain, null, () -> {
+                    if (!serverId.equals(scope.server())) {
+                        return Uni.createFrom().failure(DomainException.hidden("Server", serverId));
+                    }
+                    return delivery.deployMaterial(serverId.value(), domain,
+                            scope.customer() == null ? null : scope.customer().value());
+                })).map(m -> RestResponse.ResponseBuilder.ok(m).header("Cache-Control", "no-store").build());
     }
 }

@@ -1,5 +1,7 @@
 package io.certdesk.keystore.delivery;
 
+import io.certdesk.keystore.platform.ProblemMappers;
+import io.certdesk.keystore.platform.Problem;
 import io.certdesk.keystore.audit.AuditLog;
 import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.platform.Caller;
@@ -31,7 +33,10 @@ public class ExportResource {
     private final CurrentActor actor;
     private final Caller caller;
 
-    public ExportResource(DeliveryService delivery, AuditLog audit, CurrentActor actor, Caller caller) {
+    private final Throttle throttle;
+
+    public ExportResource(DeliveryService delivery, AuditLog audit, CurrentActor actor, Caller caller, Throttle throttle) {
+        this.throttle = throttle;
         this.delivery = delivery;
         this.audit = audit;
         this.actor = actor;
@@ -48,10 +53,14 @@ public class ExportResource {
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"certdesk-key-<keyId>.zip\"",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "The caller has asked for more key material than its rate or "
+            + "concurrency limit allows (certdesk.throttle.*); retry after Retry-After",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<byte[]>> export(@PathParam("keyId") KeyId keyId) {
         String scope = caller.customerScope();
         UUID id = keyId.uuid();
-        return audit.audited(actor.get(), "key.export", id.toString(), null, () -> delivery.exportBundle(id, scope))
+        return throttle.run(caller.subject(), () -> audit.audited(actor.get(), "key.export", id.toString(), null,
+                        () -> delivery.exportBundle(id, scope)))
                 .map(zip -> RestResponse.ResponseBuilder.ok(zip, "application/zip")
                         .header("Content-Disposition", "attachment; filename=\"certdesk-key-" + id + ".zip\"")
                         .header("Cache-Control", "no-store").build());

@@ -6,7 +6,7 @@ import io.certdesk.keystore.key.KeyView;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.CertificateCheck;
 import io.certdesk.keystore.pki.Certificates;
-import io.certdesk.keystore.pki.DnsNames;
+import io.certdesk.keystore.platform.DomainNames;
 import io.certdesk.keystore.pki.KeyPairs;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Page;
@@ -63,7 +63,7 @@ public class IssuanceService {
         }
         String masterDomain;
         try {
-            masterDomain = DnsNames.canonical(request.masterDomain(), false);
+            masterDomain = DomainNames.canonical(request.masterDomain(), false).orThrow();
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("masterDomain", e.getMessage()));
         }

@@ -1,5 +1,6 @@
 package io.certdesk.keystore.pki;
 
+import io.certdesk.keystore.platform.DomainNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class SubjectValidator {
         boolean wildcardAllowed = level != CsrSubject.ValidationLevel.EV;
         String cn = null;
         try {
-            cn = DnsNames.canonical(commonName, wildcardAllowed);
+            cn = DomainNames.canonical(commonName, wildcardAllowed).orThrow();
         } catch (IllegalArgumentException e) {
             problems.add(new Problem("commonName", e.getMessage()));
         }
@@ -65,7 +66,7 @@ public final class SubjectValidator {
         Set<String> requestedCanonical = new LinkedHashSet<>();
         for (int i = 0; i < requested.size() && i < MAX_SANS; i++) {
             try {
-                requestedCanonical.add(DnsNames.canonical(requested.get(i), wildcardAllowed));
+                requestedCanonical.add(DomainNames.canonical(requested.get(i), wildcardAllowed).orThrow());
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem("subjectAlternativeNames[" + i + "]", e.getMessage()));
             }

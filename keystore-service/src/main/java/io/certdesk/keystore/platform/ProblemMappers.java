@@ -103,8 +103,13 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, UriInfo uri) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()
                 || causeOf(e, com.fasterxml.jackson.core.JsonParseException.class) != null) {
-            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "The request body names a field twice" : "The request body is not valid JSON";
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String detail = original.startsWith("Duplicate field") ? "The request body names a field twice"
+                    : e instanceof MismatchedInputException && !original.startsWith("Trailing token")
+                            && causeOf(e, com.fasterxml.jackson.core.JsonParseException.class) == null
+                            && !original.startsWith("No content")
+                            ? "The request body must be a JSON object of the documented shape"
+                            : "The request body is not valid JSON";
             return problem(ProblemType.MALFORMED_REQUEST, detail, uri, List.of());
         }
         String field = pathOf(mapping);

@@ -229,28 +229,48 @@ class IssuanceFlowTest {
                 .body("items.outcome", hasItem("DENIED")).body("items.outcome", hasItem("SUCCESS"));
     }
 
+    private static io.restassured.response.ValidatableResponse migrate(String role, String certId, String server,
+            String masterDomain, String customer) {
+        return as(role).contentType(ContentType.JSON)
+                .body(Map.of("targetServerId", server, "targetMasterDomain", masterDomain, "targetCustomerId", customer))
+                .post("/certificates/{id}/migrations", certId).then();
+    }
+
     @Test
-    void certificateMovesOnlyToTheSameMasterDomainWhileValid() {
+    void certificateMovesOnlyToTheSameCustomerAndMasterDomainWhileValid() {
         String key = keyWithCsr("C-1", "EC_P256", "www.move.example.jp", List.of());
         String certId = issue(key, "LOCAL", "41", "www.move.example.jp").statusCode(201).extract().path("certificateId");
         deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(404);
 
-        as(Roles.STAFF).contentType(ContentType.JSON)
-                .body(Map.of("targetServerId", "42", "targetMasterDomain", "www.elsewhere.example.jp"))
-                .post("/certificates/{id}/migrations", certId).then().statusCode(422)
+        // only order-service moves certificates (it reads the target server from binding-service)
+        migrate(Roles.STAFF, certId, "42", "www.move.example.jp", "C-1").statusCode(403);
+        migrate(Roles.SERVICE, certId, "42", "www.elsewhere.example.jp", "C-1").statusCode(422)
                 .body("type", equalTo("https://certdesk.io/problems/migration-refused"))
                 .body("detail", containsString("same master domain"));
-        as(Roles.STAFF).contentType(ContentType.JSON)
-                .body(Map.of("targetServerId", "42", "targetMasterDomain", "WWW.MOVE.EXAMPLE.JP"))
-                .post("/certificates/{id}/migrations", certId).then().statusCode(200)
+        // a server of another customer with the same master domain typed in: refused, and its deployer gets nothing
+        migrate(Roles.SERVICE, certId, "42", "www.move.example.jp", "C-2").statusCode(422)
+                .body("type", equalTo("https://certdesk.io/problems/migration-refused"))
+                .body("detail", containsString("another customer"));
+        deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(404);
+        migrate(Roles.SERVICE, certId, "42", "WWW.MOVE.EXAMPLE.JP", "C-1").statusCode(200)
                 .body("servers.serverId", equalTo(List.of("41", "42")));
         deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(200);
 
+        // the move is confirmed: the old server loses deploy access, on the audit trail; the last server stays
+        as(Roles.STAFF).delete("/certificates/{id}/servers/41", certId).then().statusCode(403);
+        as(Roles.SERVICE).delete("/certificates/{id}/servers/41", certId).then().statusCode(204);
+        as(Roles.SERVICE).delete("/certificates/{id}/servers/41", certId).then().statusCode(204);
+        deployer("41").get("/servers/41/tls/www.move.example.jp").then().statusCode(404);
+        deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(200);
+        as(Roles.SERVICE).delete("/certificates/{id}/servers/42", certId).then().statusCode(409)
+                .contentType("application/problem+json");
+        as(Roles.STAFF).get("/certificates/{id}", certId).then().body("servers.serverId", equalTo(List.of("42")));
+        as(Roles.ADMIN).queryParam("action", "certificate.placement-retire").queryParam("target", certId).get("/audit")
+                .then().body("items.outcome", hasItem("SUCCESS")).body("items.outcome", hasItem("FAILED"));
+
         db.preparedQuery("update certificate set not_after = now() - interval '1 day' where id = $1")
                 .execute(Tuple.of(UUID.fromString(certId))).await().indefinitely();
-        as(Roles.STAFF).contentType(ContentType.JSON)
-                .body(Map.of("targetServerId", "43", "targetMasterDomain", "www.move.example.jp"))
-                .post("/certificates/{id}/migrations", certId).then().statusCode(422)
+        migrate(Roles.SERVICE, certId, "43", "www.move.example.jp", "C-1").statusCode(422)
                 .body("detail", containsString("not valid now"));
         deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(404);
         as(Roles.STAFF).contentType(ContentType.JSON).body("{}").post("/certificates/{id}/reissue", certId)

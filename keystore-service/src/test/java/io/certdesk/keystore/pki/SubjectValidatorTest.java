@@ -17,25 +17,6 @@ class SubjectValidatorTest {
         return e.problems().stream().map(SubjectValidator.Problem::field).toList();
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "www.aaa.co.jp, www.aaa.co.jp",
-        "WWW.AAA.CO.JP., www.aaa.co.jp",
-        "日本語.jp, xn--wgv71a119e.jp",
-        "*.example.com, *.example.com",
-        "*.日本語.jp, *.xn--wgv71a119e.jp"
-    })
-    void canonicalNames(String in, String out) {
-        assertEquals(out, DnsNames.canonical(in, true));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"under_score.example.com", "www.*.example.com", "w*.example.com", "*", "example",
-        "-a.example.com", "a..example.com", "exa mple.com", "example.123"})
-    void invalidNames(String name) {
-        assertThrows(IllegalArgumentException.class, () -> DnsNames.canonical(name, true));
-    }
-
     @Test
     void dvTakesNamesOnlyAndPutsCommonNameFirst() {
         CsrSubject s = SubjectValidator.validate(ValidationLevel.DV, "www.aaa.co.jp", null, null, null, null, "jp",

@@ -95,7 +95,7 @@ public class DocumentResource {
         // A plain Response: the byte[] writer is chosen from the entity itself, whatever the media type.
         return service.download(orderId.number(), kind, caller.customerScope()).map(f -> Response
                 .ok(f.content(), f.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + f.fileName().replaceAll("[\"\\\\\\r\\n]", "_") + "\"")
+                .header("Content-Disposition", FileNames.contentDisposition(f.fileName()))
                 .build());
     }
 

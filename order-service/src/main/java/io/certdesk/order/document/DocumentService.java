@@ -100,7 +100,8 @@ public class DocumentService {
                     }
                     d.status = DocumentStatus.RECEIVED;
                     d.reason = null;
-                    d.fileName = fileName == null || fileName.isBlank() ? defaultName(kind, type) : fileName.strip();
+                    String safeName = FileNames.safe(fileName);
+                    d.fileName = safeName == null ? defaultName(kind, type) : safeName;
                     d.contentType = type;
                     d.sizeBytes = (long) content.length;
                     d.sha256 = sha256(content);

@@ -13,6 +13,7 @@ import io.certdesk.order.remote.keystore.model.Key;
 import io.certdesk.order.remote.keystore.model.KeyPage;
 import io.certdesk.order.remote.keystore.model.KeyRequest;
 import io.certdesk.order.remote.keystore.model.KeyStatus;
+import io.certdesk.order.remote.keystore.model.MigrationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -71,6 +72,17 @@ public class KeystoreClient {
 
     public Uni<Certificate> getCertificate(String certificateId) {
         return mapped(calls.keystore(() -> certificates.getCertificate(certificateId)));
+    }
+
+    /** Lets the certificate be deployed to a server whose customer and master domain binding-service gave. */
+    public Uni<Certificate> migrate(String certificateId, MigrationRequest request, String idempotencyKey) {
+        return mapped(calls.keystore(() -> certificates.migrateCertificate(certificateId, request, idempotencyKey)));
+    }
+
+    /** Takes a server's deploy access to the certificate away. */
+    public Uni<Void> retirePlacement(String certificateId, String serverId) {
+        return mapped(calls.keystore(() -> certificates.deleteCertificatePlacement(certificateId, serverId, null)))
+                .replaceWithVoid();
     }
 
     private static <T> Uni<T> mapped(Uni<T> call) {

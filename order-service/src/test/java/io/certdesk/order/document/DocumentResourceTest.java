@@ -70,6 +70,37 @@ class DocumentResourceTest {
     }
 
     @Test
+    void aFileKeepsOnlyASafeBaseNameAndComesBackUnderIt() {
+        Fixtures.Created o = collecting();
+        String[][] names = {
+            {"../../etc/passwd", "passwd"},
+            {"C:\\Users\\tanaka\\登記簿謄本.pdf", "登記簿謄本.pdf"},
+            {"..", null},
+            {"  .hidden.pdf ", "hidden.pdf"},
+            {"a\"b<c>:d?.pdf", "a_b_c__d_.pdf"},
+            {"x\u200b\u202eyy.pdf", "xyy.pdf"},
+        };
+        for (String[] n : names) {
+            String stored = customer(o.customerId()).contentType("application/pdf").body(Fixtures.PDF)
+                    .queryParam("fileName", n[0]).put("/orders/{id}/documents/APPLICATION_FORM/file", o.orderId())
+                    .then().statusCode(200).extract().path("fileName");
+            if (n[1] == null) {
+                assertTrue(!stored.contains("..") && !stored.contains("/"), stored);
+            } else {
+                assertEquals(n[1], stored, n[0]);
+            }
+        }
+        customer(o.customerId()).contentType("application/pdf").body(Fixtures.PDF)
+                .queryParam("fileName", "/tmp/申込書 \"最終\".pdf").put("/orders/{id}/documents/APPLICATION_FORM/file", o.orderId())
+                .then().statusCode(200).body("fileName", equalTo("申込書 _最終_.pdf"));
+        String disposition = customer(o.customerId()).accept("*/*")
+                .get("/orders/{id}/documents/APPLICATION_FORM/file", o.orderId()).then().statusCode(200)
+                .extract().header("Content-Disposition");
+        assertEquals("attachment; filename=\"___ ____.pdf\"; filename*=UTF-8''%E7%94%B3%E8%BE%BC%E6%9B%B8%20_%E6%9C%80%E7%B5%82_.pdf",
+                disposition);
+    }
+
+    @Test
     void contentThatIsNotWhatItClaimsIsRefused() {
         Fixtures.Created o = collecting();
         byte[] exe = "MZ\u0090\u0000 this is not a pdf".getBytes(StandardCharsets.ISO_8859_1);
