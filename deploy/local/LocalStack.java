@@ -88,8 +88,12 @@ public class LocalStack {
             String hostPort = "localhost:" + pgPort + "/" + s.database();
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + hostPort);
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + hostPort);
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            // migrations run as the owner (here the cluster's superuser), the service as a role that only reads and
+            // writes rows (its grants come from the services' V*__runtime_role.sql migrations)
+            env.put("QUARKUS_DATASOURCE_USERNAME", RUNTIME_ROLE);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", RUNTIME_ROLE);
+            env.put("CERTDESK_DB_OWNER_USERNAME", "postgres");
+            env.put("CERTDESK_DB_OWNER_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
             env.put("CERTDESK_JWT_ISSUER", "https://certdesk.local/issuer");
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", (s.name().equals("order-service") ? publicKey : jwks).toString());
@@ -211,8 +215,16 @@ public class LocalStack {
                 + "\n-----END " + type + "-----\n";
     }
 
+    /** The role the services connect as; local only, so its password is its name. */
+    static final String RUNTIME_ROLE = "certdesk_app";
+
     static void createDatabases(EmbeddedPostgres postgres) throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select 1 from pg_roles where rolname = '" + RUNTIME_ROLE + "'")) {
+                if (!rs.next()) {
+                    st.execute("create role " + RUNTIME_ROLE + " login password '" + RUNTIME_ROLE + "'");
+                }
+            }
             for (Service s : SERVICES) {
                 try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + s.database() + "'")) {
                     if (!rs.next()) {

@@ -7,6 +7,7 @@ import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Page;
 import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.Times;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -17,6 +18,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,6 +33,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The append-only, hash-chained audit log. Each entry's hash covers its fields and the previous
@@ -44,12 +47,15 @@ public class AuditLog {
     private static final int VERIFY_BATCH = 1000;
 
     private final AuditRepository entries;
+    private final Mutiny.SessionFactory sessions;
     private final Map<String, DenialTally> denials = new java.util.concurrent.ConcurrentHashMap<>();
     private final AuditCheckpoints checkpoints;
     private final byte[] hmacKey;
 
-    public AuditLog(AuditRepository entries, AuditConfig config, AuditCheckpoints checkpoints) {
+    public AuditLog(AuditRepository entries, AuditConfig config, AuditCheckpoints checkpoints,
+            Mutiny.SessionFactory sessions) {
         this.entries = entries;
+        this.sessions = sessions;
         this.checkpoints = checkpoints;
         this.hmacKey = SecretFiles.loadOrCreate(config.hmacKeyFile()
                 .orElseThrow(() -> new IllegalStateException("certdesk.audit.hmac-key-file is not configured: set "
@@ -75,10 +81,29 @@ public class AuditLog {
         }).replaceWithVoid();
     }
 
-    /** Appends one entry in its own transaction, so failures and denials are kept even when the operation rolled back. */
+    /**
+     * Appends one entry in the caller's transaction when there is one (so it commits or rolls back with the action it
+     * records), else in its own.
+     */
     @WithTransaction
     public Uni<Void> record(AuditActor actor, String action, String target, Outcome outcome, String detail) {
-        return entries.lockHead().flatMap(head -> {
+        return entries.getSession().flatMap(session -> append(session, actor, action, target, outcome, detail))
+                .onFailure().invoke(f -> Log.errorf(f, "Audit entry could not be written: %s %s %s", action, target, outcome));
+    }
+
+    /**
+     * Appends one entry in a session and transaction of its own, whatever the caller has open: a failure or a denial is
+     * kept even though the action's transaction rolls back.
+     */
+    public Uni<Void> recordApart(AuditActor actor, String action, String target, Outcome outcome, String detail) {
+        return sessions.openSession().flatMap(session -> session.withTransaction(tx ->
+                        append(session, actor, action, target, outcome, detail)).eventually(session::close))
+                .onFailure().invoke(f -> Log.errorf(f, "Audit entry could not be written: %s %s %s", action, target, outcome));
+    }
+
+    private Uni<Void> append(Mutiny.Session session, AuditActor actor, String action, String target, Outcome outcome,
+            String detail) {
+        return session.find(AuditHead.class, (short) 1, LockModeType.PESSIMISTIC_WRITE).flatMap(head -> {
             AuditEntry e = new AuditEntry();
             e.seq = head.lastSeq + 1;
             e.at = Times.now();
@@ -95,8 +120,8 @@ public class AuditLog {
             head.lastSeq = e.seq;
             head.lastHash = e.hash;
             head.mac = headMac(head.lastSeq, head.lastHash);
-            return entries.persist(e).replaceWithVoid();
-        }).onFailure().invoke(f -> Log.errorf(f, "Audit entry could not be written: %s %s %s", action, target, outcome));
+            return session.persist(e).call(session::flush);
+        });
     }
 
     /**
@@ -112,18 +137,28 @@ public class AuditLog {
     /** As {@link #audited(AuditActor, String, String, String, Supplier)}, naming the target from the result. */
     public <T> Uni<T> auditedFor(AuditActor actor, String action, Function<T, String> targetOf, String detail,
             Supplier<Uni<T>> operation) {
-        return Uni.createFrom().<T>deferred(operation::get).onItemOrFailure().call((item, failure) -> {
-            if (failure == null) {
-                return record(actor, action, targetOf.apply(item), Outcome.SUCCESS, detail);
-            }
-            boolean denied = failure instanceof DomainException d && d.denial();
-            String reason = failure instanceof DomainException d ? d.getMessage()
-                    : failure instanceof IntegrityException ? "integrity check failed: " + failure.getMessage()
-                    : "internal error";
-            String why = detail == null ? reason : detail + "; " + reason;
-            return (denied ? denied(actor, action, targetOf.apply(null), why)
-                    : record(actor, action, targetOf.apply(null), Outcome.FAILED, why)).onFailure().recoverWithNull();
-        });
+        // success is written in the action's transaction: both commit or neither does
+        return Panache.withTransaction(() -> Uni.createFrom().<T>deferred(operation::get)
+                        .call(item -> record(actor, action, targetOf.apply(item), Outcome.SUCCESS, detail)
+                                .onFailure().transform(AuditUnavailable::new)))
+                .onFailure(failure -> !(failure instanceof AuditUnavailable)).call(failure -> {
+                    // a failure or refusal is written apart: the action's transaction rolls back, the entry stays
+                    boolean denied = failure instanceof DomainException d && d.denial();
+                    String reason = failure instanceof DomainException d ? d.getMessage()
+                            : failure instanceof IntegrityException ? "integrity check failed: " + failure.getMessage()
+                            : "internal error";
+                    String why = detail == null ? reason : detail + "; " + reason;
+                    return (denied ? denied(actor, action, targetOf.apply(null), why)
+                            : recordApart(actor, action, targetOf.apply(null), Outcome.FAILED, why))
+                            .onFailure().recoverWithNull();
+                });
+    }
+
+    /** The audit entry of a successful action could not be written: the action is rolled back with it. */
+    static final class AuditUnavailable extends RuntimeException {
+        AuditUnavailable(Throwable cause) {
+            super("the audit entry could not be written", cause);
+        }
     }
 
     /**
@@ -136,7 +171,7 @@ public class AuditLog {
     public Uni<Void> denied(AuditActor actor, String action, String target, String reason) {
         String key = actor.subject() + "\n" + actor.role() + "\n" + action;
         DenialTally tally = denials.computeIfAbsent(key, k -> new DenialTally(actor, action, Times.now()));
-        return tally.write(target) ? record(actor, action, target, Outcome.DENIED, reason) : Uni.createFrom().voidItem();
+        return tally.write(target) ? recordApart(actor, action, target, Outcome.DENIED, reason) : Uni.createFrom().voidItem();
     }
 
     static final int DENIALS_WRITTEN_PER_WINDOW = 20;
@@ -188,6 +223,24 @@ public class AuditLog {
         synchronized long counted() {
             return counted;
         }
+    }
+
+    /**
+     * An HMAC over {@code fields} (length-prefixed) under the audit key, separated from the chain's own MACs by
+     * {@code purpose}: lets other records (the servers a certificate may be deployed to) be authenticated by a key the
+     * database does not hold.
+     */
+    public String seal(String purpose, String... fields) {
+        String[] parts = new String[fields.length + 1];
+        parts[0] = "certdesk:seal:" + purpose;
+        System.arraycopy(fields, 0, parts, 1, fields.length);
+        return HexFormat.of().formatHex(mac(canonical(parts)));
+    }
+
+    /** Whether {@code stored} is the seal of {@code fields}, compared in constant time. */
+    public boolean sealed(String stored, String purpose, String... fields) {
+        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                seal(purpose, fields).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** An HMAC of a sensitive value: lets an auditor match a value they hold without the log storing it. */

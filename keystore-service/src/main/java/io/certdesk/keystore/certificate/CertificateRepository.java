@@ -86,6 +86,11 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return getSession().flatMap(s -> s.persist(placement));
     }
 
+    public Uni<List<CertificateServer>> unsealedPlacements() {
+        return getSession().flatMap(s -> s.createSelectionQuery("from CertificateServer where mac is null",
+                CertificateServer.class).getResultList());
+    }
+
     public Uni<Void> deletePlacement(CertificateServer placement) {
         return getSession().flatMap(s -> s.remove(placement));
     }

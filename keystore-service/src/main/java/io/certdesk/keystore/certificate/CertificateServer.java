@@ -32,6 +32,10 @@ public class CertificateServer {
     @Column(name = "added_by", nullable = false, length = 200)
     public String addedBy;
 
+    /** HMAC of the placement and its certificate's owner under a key outside the database (see CertificateService). */
+    @Column(length = 64)
+    public String mac;
+
     /** Composite key. */
     public static class Key implements Serializable {
         public UUID certificateId;

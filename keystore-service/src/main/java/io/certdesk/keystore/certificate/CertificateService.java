@@ -1,5 +1,7 @@
 package io.certdesk.keystore.certificate;
 
+import io.certdesk.keystore.audit.AuditLog;
+import io.certdesk.keystore.crypto.IntegrityException;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.platform.DomainNames;
@@ -32,9 +34,11 @@ public class CertificateService {
     private final CertificateRepository certificates;
 
     private final ETags etags;
+    private final AuditLog seals;
 
-    public CertificateService(CertificateRepository certificates, ETags etags) {
+    public CertificateService(CertificateRepository certificates, ETags etags, AuditLog seals) {
         this.etags = etags;
+        this.seals = seals;
         this.certificates = certificates;
     }
 
@@ -67,7 +71,7 @@ public class CertificateService {
         }).toList();
         return certificates.persist(c)
                 .chain(() -> certificates.persistNames(rows))
-                .chain(() -> certificates.persistPlacement(placement(c.id, serverId, masterDomain, by)))
+                .chain(() -> certificates.persistPlacement(placement(c, serverId, masterDomain, by)))
                 .replaceWith(c);
     }
 
@@ -116,7 +120,7 @@ public class CertificateService {
             }
             return certificates.placement(c.id, targetServerId.strip()).flatMap(existing -> existing != null
                     ? Uni.createFrom().item(c)
-                    : certificates.persistPlacement(placement(c.id, targetServerId.strip(), target, by)).replaceWith(c));
+                    : certificates.persistPlacement(placement(c, targetServerId.strip(), target, by)).replaceWith(c));
         }).flatMap(this::view);
     }
 
@@ -142,8 +146,26 @@ public class CertificateService {
         return certificates.deployableTo(serverId, Times.now()).map(candidates -> candidates.stream()
                 .filter(c -> List.of(c.dnsNames.split("\n")).stream().anyMatch(p -> Certificates.covers(p, domain)))
                 .findFirst().orElseThrow(() -> DomainException.notFound("Deployable certificate for " + domain + " on server",
-                        serverId)));
+                        serverId)))
+                .call(c -> certificates.placement(c.id, serverId).invoke(p -> {
+                    if (p == null || !sealed(c, p)) {
+                        throw new IntegrityException("the placement of certificate " + c.id + " on server " + serverId
+                                + " fails its integrity check; it was not written by this service", null);
+                    }
+                }));
     }
+
+    /** Whether {@code p} was written by this service for {@code c} as it is now (its owner and master domain). */
+    boolean sealed(Certificate c, CertificateServer p) {
+        return seals.sealed(p.mac, PLACEMENT, p.certificateId.toString(), p.serverId, p.masterDomain, c.customerId);
+    }
+
+    /** Seals {@code p} for {@code c} as they are now. */
+    void seal(Certificate c, CertificateServer p) {
+        p.mac = seals.seal(PLACEMENT, p.certificateId.toString(), p.serverId, p.masterDomain, c.customerId);
+    }
+
+    private static final String PLACEMENT = "certificate-server";
 
     /** The key's newest certificate or null; caller's session. */
     public Uni<Certificate> latestForKey(UUID keyId) {
@@ -166,13 +188,14 @@ public class CertificateService {
         return certificates.serversOf(List.of(c.id)).map(placements -> CertificateView.of(c, placements));
     }
 
-    private static CertificateServer placement(UUID certificateId, String serverId, String masterDomain, String by) {
+    private CertificateServer placement(Certificate c, String serverId, String masterDomain, String by) {
         CertificateServer p = new CertificateServer();
-        p.certificateId = certificateId;
+        p.certificateId = c.id;
         p.serverId = serverId;
         p.masterDomain = masterDomain;
         p.addedAt = Times.now();
         p.addedBy = by;
+        seal(c, p);
         return p;
     }
 

@@ -46,7 +46,8 @@ public class KeyRepository implements PanacheRepositoryBase<ManagedKey, UUID> {
     public Uni<List<ManagedKey>> lockOnOlderVersions(int current, UUID afterId, int limit) {
         // SKIP LOCKED lets several replicas rewrap side by side without waiting on each other
         return getSession().flatMap(session -> session.createNativeQuery(
-                        "select * from managed_key where master_key_version < :current and id > :after order by id "
+                        "select * from managed_key where (master_key_version < :current or aad_version < " + Aad.CURRENT
+                                + ") and id > :after order by id "
                                 + "limit :limit for update skip locked", ManagedKey.class)
                 .setParameter("current", current)
                 .setParameter("after", afterId)

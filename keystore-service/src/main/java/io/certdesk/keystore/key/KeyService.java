@@ -22,6 +22,7 @@ import io.certdesk.keystore.platform.PageRequest;
 import io.certdesk.keystore.platform.Problem;
 import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.SealState;
+import io.certdesk.keystore.vault.VaultConfig;
 import io.certdesk.keystore.vault.VaultService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -50,7 +51,10 @@ public class KeyService {
     private final VaultService vault;
     private final ETags etags;
 
-    public KeyService(KeyRepository keys, SealState seal, VaultService vault, ETags etags) {
+    private final boolean adoptUnboundKeys;
+
+    public KeyService(KeyRepository keys, SealState seal, VaultService vault, ETags etags, VaultConfig config) {
+        this.adoptUnboundKeys = config.adoptUnboundKeys();
         this.etags = etags;
         this.keys = keys;
         this.seal = seal;
@@ -122,16 +126,17 @@ public class KeyService {
         k.publicKey = pair.getPublic().getEncoded();
         k.publicKeySha256 = Fingerprints.sha256(k.publicKey);
         k.masterKeyVersion = version;
+        k.aadVersion = Aad.CURRENT;
 
         byte[] privateDek = Aead.newKey();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         k.privateKeyCiphertext = Aead.encrypt(privateDek, pkcs8, Aad.privateKey(k.id));
-        k.privateKeyDataKey = ring.wrap(version, privateDek, Aad.privateKeyDek(k.id));
+        k.privateKeyDataKey = ring.wrap(version, privateDek, Aad.privateKeyDek(k));
 
         byte[] passphraseDek = Aead.newKey();
         byte[] passphrase = utf8(Passphrases.generate());
         k.passphraseCiphertext = Aead.encrypt(passphraseDek, passphrase, Aad.passphrase(k.id));
-        k.passphraseDataKey = ring.wrap(version, passphraseDek, Aad.passphraseDek(k.id));
+        k.passphraseDataKey = ring.wrap(version, passphraseDek, Aad.passphraseDek(k));
         wipe(privateDek, pkcs8, passphraseDek, passphrase);
 
         k.createdAt = Times.now();
@@ -194,7 +199,8 @@ public class KeyService {
     /** The key's passphrase, in the caller's session; 503 while sealed. */
     public Uni<char[]> passphrase(ManagedKey k) {
         return keyringFor(k).map(ring -> {
-            byte[] dek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
+            bound(k);
+            byte[] dek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k));
             byte[] plain = Aead.decrypt(dek, k.passphraseCiphertext, Aad.passphrase(k.id));
             CharBuffer decoded = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(plain));
             wipe(dek, plain);
@@ -240,10 +246,19 @@ public class KeyService {
             int moved = 0;
             for (ManagedKey k : batch) {
                 try {
-                    byte[] privateDek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
-                    byte[] passphraseDek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k.id));
-                    k.privateKeyDataKey = ring.wrap(current, privateDek, Aad.privateKeyDek(k.id));
-                    k.passphraseDataKey = ring.wrap(current, passphraseDek, Aad.passphraseDek(k.id));
+                    if (k.aadVersion < Aad.CURRENT && !adoptUnboundKeys) {
+                        throw new IntegrityException("it is not bound to its owner (binding version " + k.aadVersion
+                                + ") and certdesk.vault.adopt-unbound-keys is off", null);
+                    }
+                    byte[] privateDek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k));
+                    byte[] passphraseDek = ring.unwrap(k.masterKeyVersion, k.passphraseDataKey, Aad.passphraseDek(k));
+                    k.privateKeyDataKey = ring.wrap(current, privateDek, Aad.privateKeyDek(k, Aad.CURRENT));
+                    k.passphraseDataKey = ring.wrap(current, passphraseDek, Aad.passphraseDek(k, Aad.CURRENT));
+                    if (k.aadVersion < Aad.CURRENT) {
+                        io.quarkus.logging.Log.warnf("Key %s is now bound to its owner %s as the database records it",
+                                k.id, k.customerId);
+                    }
+                    k.aadVersion = Aad.CURRENT;
                     k.masterKeyVersion = current;
                     wipe(privateDek, passphraseDek);
                     moved++;
@@ -266,9 +281,18 @@ public class KeyService {
         return ring.versions().contains(k.masterKeyVersion) ? Uni.createFrom().item(ring) : vault.refreshKeyring();
     }
 
+    /** A key whose wrapping does not bind its owner is not released (the rewrap job binds it when adopting is on). */
+    private static void bound(ManagedKey k) {
+        if (k.aadVersion < Aad.CURRENT) {
+            throw new IntegrityException("key " + k.id + " is not bound to its owner yet; unseal with "
+                    + "certdesk.vault.adopt-unbound-keys=true once so the rewrap job binds it", null);
+        }
+    }
+
     /** Decrypts and checks that the private key belongs to the stored public key. */
     static PrivateKey decryptPrivateKey(MasterKeyring ring, ManagedKey k) {
-        byte[] dek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k.id));
+        bound(k);
+        byte[] dek = ring.unwrap(k.masterKeyVersion, k.privateKeyDataKey, Aad.privateKeyDek(k));
         byte[] pkcs8 = Aead.decrypt(dek, k.privateKeyCiphertext, Aad.privateKey(k.id));
         try {
             PrivateKey key = KeyPairs.privateKey(k.algorithm, pkcs8);

@@ -58,6 +58,10 @@ public class ManagedKey {
     @Column(name = "master_key_version", nullable = false)
     public int masterKeyVersion;
 
+    /** What the data keys' wrapping binds: 1 = id and field, 2 = also the owner and the internal flag (see Aad). */
+    @Column(name = "aad_version", nullable = false)
+    public int aadVersion;
+
     @Column(name = "csr_pem")
     public String csrPem;
 

@@ -28,6 +28,13 @@ public class Vault {
     @Column(name = "initialized_at", nullable = false)
     public Instant initializedAt;
 
+    /**
+     * When the shares were proven to rebuild the root key (the first complete unseal); null while an init is pending,
+     * which a new init may replace, so shares lost on their way to the operators never lock the vault for good.
+     */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "unseal_mode", nullable = false, length = 10)
     public VaultConfig.UnsealMode unsealMode;

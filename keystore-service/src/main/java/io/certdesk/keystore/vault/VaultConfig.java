@@ -30,6 +30,14 @@ public interface VaultConfig {
     /** Background rewrapping of data keys after a rotation. */
     Rewrap rewrap();
 
+    /**
+     * Keys stored before their wrapping bound the owner (binding version 1) are refused unless this is on; with it on,
+     * the rewrap job binds each such key to the owner the database records at that moment. Turn it on once, after
+     * checking the database, and off again when the log says every key is bound.
+     */
+    @WithDefault("false")
+    boolean adoptUnboundKeys();
+
     /** The key file: 32 random bytes, base64, readable only by the service (e.g. a mounted Kubernetes Secret). */
     interface KeyFile {
         /** Path of the key file. */

@@ -84,13 +84,23 @@ public class VaultService {
                     + shares + " holders the whole root key; use 1 of 1, or 2 or more (e.g. 3 of 5)"));
         }
         return vaults.current().flatMap(existing -> {
-            if (existing != null) {
+            if (existing != null && existing.confirmedAt != null) {
                 return Uni.createFrom().failure(DomainException.conflict("The vault was initialised at "
-                        + existing.initializedAt + "; it cannot be initialised again"));
+                        + existing.initializedAt + " and unsealed with its shares at " + existing.confirmedAt
+                        + "; it cannot be initialised again"));
             }
+            if (existing == null) {
+                return Uni.createFrom().item(false);
+            }
+            // pending: its shares never unsealed it, so nothing was encrypted under it; replace it
+            Log.warnf("Replacing the vault initialised at %s whose shares never unsealed it", existing.initializedAt);
+            seal.clearShares();
+            return masterKeys.deleteAll().chain(() -> vaults.delete(existing)).call(() -> vaults.flush()).replaceWith(true);
+        }).flatMap(replaced -> {
             byte[] root = Aead.newKey();
             List<String> keyShares = Shamir.split(root, shares, threshold);
             Vault v = newVault(UnsealMode.SHAMIR, keyCheck(root));
+            v.confirmedAt = null;
             v.secretShares = (short) shares;
             v.secretThreshold = (short) threshold;
             SoftwareKeyring ring = new SoftwareKeyring(root, Map.of());
@@ -119,7 +129,7 @@ public class VaultService {
         return unsealWithShare(parsed);
     }
 
-    @WithSession
+    @WithTransaction
     Uni<SealStatus> unsealWithShare(byte[] share) {
         return vaults.current().flatMap(v -> {
             if (v == null) {
@@ -149,10 +159,15 @@ public class VaultService {
                         "The shares given do not rebuild the root key; unseal progress was reset, start again with "
                                 + v.secretThreshold + " valid shares"));
             }
-            return masterKeys.active().map(keys -> {
+            return masterKeys.active().flatMap(keys -> {
                 seal.open(new SoftwareKeyring(root, wrappedByVersion(keys)));
                 Arrays.fill(root, (byte) 0);
-                return statusOf(v, seal.keyring().currentVersion());
+                if (v.confirmedAt != null) {
+                    return Uni.createFrom().item(statusOf(v, seal.keyring().currentVersion()));
+                }
+                // the shares have now proven themselves: the init is final
+                v.confirmedAt = Times.now();
+                return vaults.flush().replaceWith(statusOf(v, seal.keyring().currentVersion()));
             });
         });
     }
@@ -330,6 +345,7 @@ public class VaultService {
         v.unsealMode = mode;
         v.keyCheck = check;
         v.initializedAt = Times.now();
+        v.confirmedAt = v.initializedAt;
         return v;
     }
 

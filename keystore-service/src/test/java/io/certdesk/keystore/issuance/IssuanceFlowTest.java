@@ -44,6 +44,9 @@ class IssuanceFlowTest {
     @Inject
     Pool db;
 
+    @Inject
+    io.certdesk.keystore.certificate.UnsealedPlacements unsealed;
+
     static final TestCa CA = new TestCa();
 
     private static String keyWithCsr(String customer, String algorithm, String cn, List<String> sans) {
@@ -275,6 +278,40 @@ class IssuanceFlowTest {
         deployer("42").get("/servers/42/tls/www.move.example.jp").then().statusCode(404);
         as(Roles.STAFF).contentType(ContentType.JSON).body("{}").post("/certificates/{id}/reissue", certId)
                 .then().statusCode(422);
+    }
+
+    @Test
+    void aServerAddedToACertificateInTheDatabaseGetsNothing() throws Throwable {
+        String key = keyWithCsr("C-1", "EC_P256", "www.placed.example.jp", List.of());
+        String certId = issue(key, "LOCAL", "51", "www.placed.example.jp").statusCode(201).extract().path("certificateId");
+        deployer("51").get("/servers/51/tls/www.placed.example.jp").then().statusCode(200);
+        // a database writer copies the placement to a server of theirs, seal and all
+        db.preparedQuery("insert into certificate_server (certificate_id, server_id, master_domain, added_at, added_by, mac) "
+                + "select certificate_id, '52', master_domain, added_at, added_by, mac from certificate_server "
+                + "where certificate_id = $1 and server_id = '51'").execute(Tuple.of(UUID.fromString(certId)))
+                .await().indefinitely();
+        deployer("52").get("/servers/52/tls/www.placed.example.jp").then().statusCode(500)
+                .contentType("application/problem+json").body("type", equalTo("https://certdesk.io/problems/integrity"))
+                .body("files", equalTo(null));
+        // or hands the certificate to another customer: its placements no longer hold either
+        db.preparedQuery("update certificate set customer_id = 'C-2' where id = $1").execute(Tuple.of(UUID.fromString(certId)))
+                .await().indefinitely();
+        deployer("51").get("/servers/51/tls/www.placed.example.jp").then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"));
+        db.preparedQuery("update certificate set customer_id = 'C-1' where id = $1").execute(Tuple.of(UUID.fromString(certId)))
+                .await().indefinitely();
+        deployer("51").get("/servers/51/tls/www.placed.example.jp").then().statusCode(200);
+        as(Roles.ADMIN).queryParam("action", "key.deploy-fetch").queryParam("size", 100).get("/audit").then()
+                .body("items.detail", hasItem(containsString("integrity check failed")));
+
+        // a placement from before seals existed releases nothing until an operator adopts it (adopt-unbound-keys)
+        db.preparedQuery("update certificate_server set mac = null where certificate_id = $1 and server_id = '51'")
+                .execute(Tuple.of(UUID.fromString(certId))).await().indefinitely();
+        deployer("51").get("/servers/51/tls/www.placed.example.jp").then().statusCode(500);
+        int adopted = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
+                io.quarkus.hibernate.reactive.panache.Panache.withTransaction(unsealed::sealAll));
+        assertTrue(adopted >= 1, "adopted " + adopted);
+        deployer("51").get("/servers/51/tls/www.placed.example.jp").then().statusCode(200);
     }
 
     @Test

@@ -37,6 +37,52 @@ class TamperTest {
     }
 
     @Test
+    void aKeyHandedToAnotherCustomerInTheDatabaseDecryptsForNobody() {
+        String id = KeyResourceTest.generate("C-9090", "EC_P256");
+        sql("update managed_key set customer_id = 'C-9091' where id = $1", UUID.fromString(id));
+        as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity")).body("passphrase", equalTo(null));
+        io.restassured.RestAssured.given().auth().oauth2(io.certdesk.keystore.platform.TestTokens.claims()
+                .subject("new-owner").groups(Roles.CUSTOMER).claim("customer_id", "C-9091").sign())
+                .post("/keys/{id}/passphrase", id).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"));
+        // put back, it decrypts again: the binding is the owner, not a flag that broke the row
+        sql("update managed_key set customer_id = 'C-9090' where id = $1", UUID.fromString(id));
+        as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(200);
+    }
+
+    @Test
+    void anInternalKeyMadeExternalInTheDatabaseDecryptsForNobody() {
+        // the development CA's key is internal; one LOCAL issuance makes sure it exists
+        String key = KeyResourceTest.generate("C-1", "EC_P256");
+        as(Roles.STAFF).contentType(ContentType.JSON).body(KeyResourceTest.dvCsr("www.internal.example.jp", List.of()))
+                .post("/keys/{id}/csr", key).then().statusCode(200);
+        as(Roles.STAFF).contentType(ContentType.JSON).body(java.util.Map.of("keyId", key, "issuer", "LOCAL", "serverId", "61",
+                "masterDomain", "www.internal.example.jp")).post("/issuances").then().statusCode(201);
+        UUID internal = db.query("select id from managed_key where internal order by created_at limit 1").execute()
+                .await().indefinitely().iterator().next().getUUID("id");
+        String owner = db.preparedQuery("select customer_id from managed_key where id = $1").execute(Tuple.of(internal))
+                .await().indefinitely().iterator().next().getString("customer_id");
+        try {
+            sql("update managed_key set internal = false, customer_id = 'C-9092' where id = $1", internal);
+            as(Roles.STAFF).post("/keys/{id}/passphrase", internal.toString()).then().statusCode(500)
+                    .body("type", equalTo("https://certdesk.io/problems/integrity"));
+            as(Roles.STAFF).post("/keys/{id}/exports", internal.toString()).then().statusCode(500)
+                    .body("type", equalTo("https://certdesk.io/problems/integrity"));
+        } finally {
+            sql("update managed_key set internal = true, customer_id = $2 where id = $1", internal, owner);
+        }
+    }
+
+    @Test
+    void aKeySetBackToTheUnboundFormIsRefused() {
+        String id = KeyResourceTest.generate("C-9090", "EC_P256");
+        sql("update managed_key set aad_version = 1 where id = $1", UUID.fromString(id));
+        as(Roles.STAFF).post("/keys/{id}/passphrase", id).then().statusCode(500)
+                .body("type", equalTo("https://certdesk.io/problems/integrity"));
+    }
+
+    @Test
     void flippedPrivateKeyCiphertextIsDetected() {
         String id = KeyResourceTest.generate("C-9090", "EC_P256");
         sql("update managed_key set private_key_ct = set_byte(private_key_ct, 20, get_byte(private_key_ct, 20) # 1) where id = $1",
