@@ -93,6 +93,8 @@ public class LocalStack {
             env.put("QUARKUS_DATASOURCE_USERNAME", RUNTIME_ROLE);
             env.put("QUARKUS_DATASOURCE_PASSWORD", RUNTIME_ROLE);
             env.put("CERTDESK_DB_OWNER_USERNAME", "postgres");
+            // staff may run the renewal notices for a chosen day (POST /renewals/runs), so a demo needs no waiting
+            env.put("CERTDESK_RENEWALS_MANUAL_RUNS", "true");
             env.put("CERTDESK_DB_OWNER_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
             env.put("CERTDESK_JWT_ISSUER", "https://certdesk.local/issuer");

@@ -159,4 +159,6 @@ else
   echo "demo-dv: nginx serves $actual, the order's certificate is $expected" >&2
   exit 1
 fi
-$keep && echo "nginx keeps running ($nginx_cmd -s quit stops it)."
+if $keep; then
+  echo "nginx keeps running ($nginx_cmd -s quit stops it)."
+fi

@@ -6,5 +6,9 @@ public enum NoticeKind {
     /** Step 4: payment confirmed, application starting. */
     PAYMENT_CONFIRMED,
     /** Step 4: questions about the domain owner's details. */
-    OWNER_QUESTIONS
+    OWNER_QUESTIONS,
+    /** A paid term ends soon: the renewal quote and how to accept it. */
+    RENEWAL_DUE,
+    /** A paid term ended without a renewal. */
+    TERM_ENDED
 }

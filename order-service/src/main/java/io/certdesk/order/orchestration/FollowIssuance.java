@@ -11,6 +11,7 @@ import io.certdesk.order.order.StepKind;
 import io.certdesk.order.phone.PhoneVerificationService;
 import io.certdesk.order.platform.Backoff;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.renewal.Terms;
 import io.certdesk.order.remote.KeystoreClient;
 import io.certdesk.order.remote.RemoteProblem;
 import io.certdesk.order.remote.keystore.model.Certificate;
@@ -29,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 class FollowIssuance implements StepRunner {
 
     private final KeystoreClient keystore;
+    private final Terms terms;
     private final OrderSteps steps;
     private final SystemMoves moves;
     private final DocumentService documents;
@@ -36,8 +38,9 @@ class FollowIssuance implements StepRunner {
     private final OrchestrationConfig config;
 
     FollowIssuance(KeystoreClient keystore, OrderSteps steps, SystemMoves moves, DocumentService documents,
-            PhoneVerificationService calls, OrchestrationConfig config) {
+            PhoneVerificationService calls, OrchestrationConfig config, Terms terms) {
         this.keystore = keystore;
+        this.terms = terms;
         this.steps = steps;
         this.moves = moves;
         this.documents = documents;
@@ -87,6 +90,7 @@ class FollowIssuance implements StepRunner {
         o.certificateFingerprint = c.getSha256Fingerprint();
         return moves.note(o, "Certificate " + c.getId() + " received from " + c.getIssuer() + ": serial "
                 + c.getSerial() + ", valid until " + c.getExpiresAt() + ", SHA-256 " + c.getSha256Fingerprint())
+                .call(v -> terms.certificateReceived(o, c.getValidFromAt().toInstant()))
                 .flatMap(v -> issued(o));
     }
 

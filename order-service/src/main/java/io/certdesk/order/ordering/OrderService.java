@@ -28,6 +28,8 @@ import io.certdesk.order.platform.ETags;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Times;
+import io.certdesk.order.renewal.CertificateTerm;
+import io.certdesk.order.renewal.Terms;
 import io.certdesk.order.quote.QuoteService;
 import io.certdesk.order.quote.QuoteStatus;
 import io.certdesk.order.siteseal.SiteSealService;
@@ -67,10 +69,13 @@ public class OrderService {
     private final BillingConfig billing;
     private final ETags etags;
 
+    private final Terms terms;
+
     public OrderService(OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
-            OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags) {
+            OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags, Terms terms) {
         this.etags = etags;
+        this.terms = terms;
         this.steps = steps;
         this.views = views;
         this.orders = orders;
@@ -94,19 +99,19 @@ public class OrderService {
                 return Uni.createFrom().failure(DomainException.conflict("Quote " + q.id + " is " + q.status
                         + "; the customer must accept it before it can be ordered"));
             }
-            if (q.orderType == OrderType.RENEWAL && request.renewsCertificateId() == null) {
-                return Uni.createFrom().failure(DomainException.invalid("renewsCertificateId",
-                        "is required for a RENEWAL: name the certificate being renewed"));
-            }
             if (q.orderType == OrderType.NEW && request.renewsCertificateId() != null) {
                 return Uni.createFrom().failure(DomainException.invalid("renewsCertificateId",
                         "must not be set for a NEW certificate"));
             }
+            String renews = request.renewsCertificateId() == null ? null : request.renewsCertificateId().value();
             return orders.findByQuote(q.id).flatMap(existing -> {
                 if (existing != null) {
                     return Uni.createFrom().failure(DomainException.conflict("Quote " + q.id
                             + " has already been ordered as order " + existing.id));
                 }
+                return q.orderType == OrderType.RENEWAL ? terms.renewalTarget(q.renewalTermId, renews, q.customerId)
+                        : Uni.createFrom().<CertificateTerm>nullItem();
+            }).flatMap(renewed -> {
                 CertificateOrder o = new CertificateOrder();
                 o.quoteId = q.id;
                 o.customerId = q.customerId;
@@ -121,12 +126,15 @@ public class OrderService {
                 o.bindingStrategy = q.bindingStrategy;
                 o.httpsUrl = q.httpsUrl;
                 o.bindingWarnings = q.bindingWarnings;
-                o.renewsCertificateId = request.renewsCertificateId() == null ? null : request.renewsCertificateId().value();
+                o.renewsCertificateId = renewed == null ? null : renewed.certificateId;
                 o.launchDate = request.launchDate();
                 o.state = OrderState.QUOTED;
                 o.createdAt = Times.now();
                 o.updatedAt = o.createdAt;
                 return orders.persistAndFlush(o).flatMap(saved -> {
+                    if (renewed != null) {
+                        renewed.renewalOrderId = saved.id;
+                    }
                     OrderEvent e = new OrderEvent();
                     e.orderId = saved.id;
                     e.at = saved.createdAt;

@@ -99,6 +99,10 @@ public class Quote {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The paid term this quote renews, when the renewal notice job drafted it. */
+    @Column(name = "renewal_term_id")
+    public Long renewalTermId;
+
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 

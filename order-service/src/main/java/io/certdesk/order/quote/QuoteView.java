@@ -3,6 +3,7 @@ package io.certdesk.order.quote;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.platform.CustomerId;
 import io.certdesk.order.platform.ServerId;
+import io.certdesk.order.platform.TermId;
 import io.certdesk.order.product.Issuer;
 import io.certdesk.order.product.KeyAlgorithm;
 import io.certdesk.order.product.ValidationLevel;
@@ -36,13 +37,14 @@ public record QuoteView(
         Instant createdAt,
         String createdBy,
         @Schema(nullable = true) Instant acceptedAt,
-        @Schema(nullable = true) String acceptedBy) {
+        @Schema(nullable = true) String acceptedBy,
+        @Schema(nullable = true, description = "The paid term this quote renews, when a renewal notice drafted it") TermId renewalTermId) {
 
     public static QuoteView of(Quote q) {
         return new QuoteView(QuoteId.of(q.id), new CustomerId(q.customerId), q.productCode, q.productName, q.validationLevel, q.orderType,
                 q.domain, new ServerId(q.serverId), q.issuer, q.keyAlgorithm, q.bindingStrategy, q.httpsUrl,
                 q.bindingWarnings == null || q.bindingWarnings.isEmpty() ? List.of() : List.of(q.bindingWarnings.split("\n")),
                 q.applicationFeeJpy, q.setupFeeJpy, q.totalJpy, q.taxRatePercent,
-                q.containedTaxJpy, q.status, q.createdAt, q.createdBy, q.acceptedAt, q.acceptedBy);
+                q.containedTaxJpy, q.status, q.createdAt, q.createdBy, q.acceptedAt, q.acceptedBy, q.renewalTermId == null ? null : TermId.of(q.renewalTermId));
     }
 }

@@ -77,6 +77,14 @@ class EndToEndTest {
             assertEquals("SERVED", done.getString("placement.deploymentStatus"));
             String fingerprint = done.getString("certificate.sha256Fingerprint");
             assertEquals(fingerprint, WebServer.servedFingerprint(IP, Peer.HTTPS_PORT, master));
+            // the certificate started the paid term: the product's 12 months from the day it was issued (Asia/Tokyo)
+            java.time.LocalDate issuedOn = java.time.LocalDate.now(io.certdesk.order.renewal.Terms.TOKYO);
+            Fixtures.staff().queryParam("customerId", customerId).get("/renewals").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items[0].orderId", equalTo(String.valueOf(dv)))
+                    .body("items[0].certificateId", equalTo(done.getString("certificate.id")))
+                    .body("items[0].startDate", equalTo(issuedOn.toString()))
+                    .body("items[0].endDate", equalTo(io.certdesk.order.renewal.Terms.endOf(issuedOn, 12).toString()))
+                    .body("items[0].status", equalTo("ACTIVE"));
             staffAt(Peer.BINDING).queryParam("ip", IP).queryParam("port", Peer.HTTPS_PORT).queryParam("serverName", master)
                     .get("/resolve").then().statusCode(200).body("domain", equalTo(master))
                     .body("certificateId", equalTo(done.getString("certificate.id")));

@@ -40,6 +40,9 @@ class OrderWorkflowTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool db;
+
     @Test
     void dvOrderGoesFromQuoteToInstalledWithTimelineInvoiceAndMail() {
         Fixtures.Created o = Fixtures.newOrder("DV", true, null);
@@ -368,16 +371,27 @@ class OrderWorkflowTest {
 
     @Test
     void renewalOrderLinksTheCertificateItRenews() {
-        JsonPath c = Fixtures.createCustomer(true);
-        String customerId = c.getString("id");
+        // the customer's current term, as issuance records it, with its certificate
+        Fixtures.Created first = Fixtures.newOrder("DV", true, null);
+        String customerId = first.customerId();
+        String renewed = Fixtures.certificateId(first.orderId());
+        db.preparedQuery("insert into certificate_term (customer_id, order_id, product_code, domain, server_id, starts_on, "
+                + "ends_on, certificate_id, state, created_at) select customer_id, id, product_code, domain, server_id, "
+                + "current_date, current_date + 364, $2, 'ACTIVE', now() from orders where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(first.orderId(), renewed)).await().indefinitely();
         String product = Fixtures.createProduct("DV", 33_000);
         String quoteId = Fixtures.quote(customerId, product, "RENEWAL", Fixtures.domain()).getString("id");
-        String renewed = java.util.UUID.randomUUID().toString();
+        // a certificate that is not one of this customer's is refused
+        Fixtures.Created stranger = Fixtures.newOrder("DV", true, null);
         staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(409)
                 .body("detail", containsString("OPEN"));
         staff().post("/quotes/{id}/accept", quoteId).then().statusCode(200);
         staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(400)
                 .body("violations.field", hasItem("renewsCertificateId"));
+        staff().body(Map.of("quoteId", quoteId, "renewsCertificateId", java.util.UUID.randomUUID().toString()))
+                .post("/orders").then().statusCode(404).body("violations.field", hasItem("renewsCertificateId"));
+        staff().body(Map.of("quoteId", quoteId, "renewsCertificateId", Fixtures.certificateId(stranger.orderId())))
+                .post("/orders").then().statusCode(404);
         long id = customer(customerId).body(Map.of("quoteId", quoteId, "renewsCertificateId", renewed))
                 .post("/orders").then().statusCode(201)
                 .body("type", equalTo("RENEWAL"))

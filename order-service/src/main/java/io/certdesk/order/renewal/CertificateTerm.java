@@ -1,0 +1,72 @@
+package io.certdesk.order.renewal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A paid term of a certificate product for one domain; see V12__renewals.sql. */
+@Entity
+@Table(name = "certificate_term")
+public class CertificateTerm {
+
+    /** ACTIVE while it is the domain's current term; RENEWED once the next term has its certificate. */
+    public enum State {
+        ACTIVE, RENEWED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "customer_id", nullable = false)
+    public String customerId;
+
+    @Column(name = "order_id", nullable = false)
+    public Long orderId;
+
+    @Column(name = "product_code", nullable = false)
+    public String productCode;
+
+    @Column(nullable = false)
+    public String domain;
+
+    @Column(name = "server_id", nullable = false)
+    public String serverId;
+
+    @Column(name = "starts_on", nullable = false)
+    public LocalDate startsOn;
+
+    /** The last day the term covers (inclusive). */
+    @Column(name = "ends_on", nullable = false)
+    public LocalDate endsOn;
+
+    @Column(name = "certificate_id")
+    public String certificateId;
+
+    @Column(name = "certificate_expires_at")
+    public Instant certificateExpiresAt;
+
+    @Column(name = "renewal_order_id")
+    public Long renewalOrderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public State state;
+
+    @Column(name = "renewed_by_term_id")
+    public Long renewedByTermId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}
