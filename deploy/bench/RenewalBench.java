@@ -1,4 +1,6 @@
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.notice.NoticeConfig;
+import io.certdesk.order.notice.NoticeText;
 import io.certdesk.order.renewal.RenewalConfig;
 import io.certdesk.order.renewal.RenewalJob;
 import io.vertx.mutiny.core.Vertx;
@@ -84,7 +86,8 @@ public class RenewalBench {
             Vertx vertx = Vertx.vertx();
             Pool pool = PgPool.pool(vertx, new PgConnectOptions().setPort(pg.getPort()).setHost("localhost")
                     .setDatabase("postgres").setUser("postgres").setPassword("postgres"), new PoolOptions().setMaxSize(4));
-            RenewalJob job = new RenewalJob(pool, config(), billing(), Clock.system(ZoneId.of("Asia/Tokyo")));
+            RenewalJob job = new RenewalJob(pool, config(), billing(), Clock.system(ZoneId.of("Asia/Tokyo")),
+                    new NoticeText(billing(), notices()));
             RenewalJob.Result first = job.run(runDate).await().indefinitely();
             System.out.printf("run 1: %,d terms due, %,d notices claimed, quoted and queued in %,d ms%n", first.termsDue(),
                     first.noticesQueued(), first.millis());
@@ -133,6 +136,38 @@ public class RenewalBench {
 
             public boolean manualRuns() {
                 return true;
+            }
+        };
+    }
+
+    private static NoticeConfig notices() {
+        return new NoticeConfig() {
+            public String from() {
+                return "ssl-support@bench.example.jp";
+            }
+
+            public Outbox outbox() {
+                throw new UnsupportedOperationException("the bench sends no mail");
+            }
+
+            public Signature signature() {
+                return new Signature() {
+                    public String department() {
+                        return "SSL証明書サポート窓口";
+                    }
+
+                    public java.util.Optional<String> phone() {
+                        return java.util.Optional.of("03-1234-5678");
+                    }
+
+                    public java.util.Optional<String> hours() {
+                        return java.util.Optional.of("平日 10:00〜18:00");
+                    }
+
+                    public java.util.Optional<String> email() {
+                        return java.util.Optional.empty();
+                    }
+                };
             }
         };
     }

@@ -95,6 +95,9 @@ public class LocalStack {
             env.put("CERTDESK_DB_OWNER_USERNAME", "postgres");
             // staff may run the renewal notices for a chosen day (POST /renewals/runs), so a demo needs no waiting
             env.put("CERTDESK_RENEWALS_MANUAL_RUNS", "true");
+            // the signature under customer notices (example values for the local stack)
+            env.put("CERTDESK_NOTICES_SIGNATURE_PHONE", "03-1234-5678");
+            env.put("CERTDESK_NOTICES_SIGNATURE_HOURS", "平日 10:00〜18:00（土日祝・年末年始を除く）");
             env.put("CERTDESK_DB_OWNER_PASSWORD", "postgres");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
             env.put("CERTDESK_JWT_ISSUER", "https://certdesk.local/issuer");

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CustomerRequest(
         @NotBlank @Size(max = 200) @Schema(examples = "株式会社サンプル") String organisationName,
         @NotBlank @Size(max = 200) @Pattern(regexp = "[ァ-ヺー・　 A-Za-z0-9&.,()-]+",
-                message = "must be written in katakana") @Schema(examples = "カブシキガイシャサンプル") String organisationKana,
-        @NotBlank @Pattern(regexp = "[0-9]{3}-?[0-9]{4}", message = "must be a Japanese postal code such as 100-0001")
+                message = "must be written in katakana (full- or half-width; hiragana is turned into katakana)") @Schema(examples = "カブシキガイシャサンプル") String organisationKana,
+        @NotBlank @Pattern(regexp = "[0-9]{3}-[0-9]{4}", message = "must be a Japanese postal code such as 100-0001 (〒, full-width digits and any dash are accepted)")
         String postalCode,
         @NotBlank @Size(max = 400) @Schema(examples = "東京都千代田区千代田1-1") String address,
         @NotBlank @Size(max = 100) String representativeName,
@@ -30,4 +30,10 @@ public record CustomerRequest(
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts,
         @Valid @Schema(description = "Required before an OV or EV certificate is quoted: the organisation as the certificate names it")
         CertificateSubject certificateSubject) {
+
+    /** Kana and postal code in their one stored form before they are checked (see {@link JapaneseInput}). */
+    public CustomerRequest {
+        organisationKana = JapaneseInput.kana(organisationKana);
+        postalCode = JapaneseInput.postalCode(postalCode);
+    }
 }

@@ -16,6 +16,26 @@ public interface NoticeConfig {
     /** Delivery of queued notices by {@link NoticeSender}. */
     Outbox outbox();
 
+    /** The business signature under every notice: the issuer's name, then these lines. */
+    Signature signature();
+
+    /** Who the customer can reach; lines without a value are left out. */
+    interface Signature {
+
+        /** The department that answers, e.g. SSL証明書サポート窓口. */
+        @WithDefault("SSL証明書サポート窓口")
+        String department();
+
+        /** Its phone number, e.g. 03-1234-5678. */
+        java.util.Optional<String> phone();
+
+        /** When it answers, e.g. 平日 10:00〜18:00（土日祝・年末年始を除く）. */
+        java.util.Optional<String> hours();
+
+        /** Where customers write to, e.g. ssl-support@example.co.jp. */
+        java.util.Optional<String> email();
+    }
+
     /** How the outbox is drained and failed mails retried. */
     interface Outbox {
 

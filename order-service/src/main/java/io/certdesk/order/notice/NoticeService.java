@@ -5,6 +5,7 @@ import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.Invoice;
+import io.certdesk.order.product.ProductRepository;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
@@ -18,10 +19,8 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.NumberFormat;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,10 +40,15 @@ public class NoticeService {
     private final CustomerService customers;
     private final BillingConfig billing;
     private final WorkflowConfig workflowConfig;
+    private final ProductRepository products;
+    private final NoticeText text;
 
     public NoticeService(NoticeOutbox outbox, @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
             @Location("notices/owner-questions.txt") Template ownerQuestions, OrderWorkflow workflow,
-            CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig) {
+            CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig, ProductRepository products,
+            NoticeText text) {
+        this.products = products;
+        this.text = text;
         this.outbox = outbox;
         this.paymentConfirmed = paymentConfirmed;
         this.ownerQuestions = ownerQuestions;
@@ -57,19 +61,24 @@ public class NoticeService {
     /** Step 4: queues the payment confirmation with the application-start notice in the caller's transaction. */
     public Uni<Void> paymentConfirmed(CertificateOrder order, Customer customer, Invoice invoice, long containedTaxJpy,
             String actor) {
+        return products.findByCode(order.productCode).flatMap(product -> {
         String body = paymentConfirmed.data("customer", customer).data("order", order).data("invoice", invoice)
                 .data("issuerName", billing.issuerName()).data("registrationNumber", billing.registrationNumber())
-                .data("paidYen", yen(invoice.paidJpy + invoice.overpaidJpy)).data("totalYen", yen(invoice.totalJpy))
-                .data("taxYen", yen(containedTaxJpy))
+                .data("paidYen", NoticeText.yen(invoice.paidJpy + invoice.overpaidJpy))
+                .data("totalYen", NoticeText.yen(invoice.totalJpy))
+                .data("taxYen", NoticeText.yen(containedTaxJpy))
                 .data("typeLabel", order.orderType == OrderType.RENEWAL ? "更新" : "新規")
-                .data("launchDate", order.launchDate)
+                .data("productName", product == null ? order.productCode : product.name)
+                .data("launchDate", NoticeText.date(order.launchDate))
                 .data("earliestDate", order.launchDate == null ? null
-                        : order.launchDate.minusDays(workflowConfig.applicationLeadDays()))
+                        : NoticeText.date(order.launchDate.minusDays(workflowConfig.applicationLeadDays())))
                 .data("organisationChecks", order.validationLevel.requiresOrganisationChecks())
+                .data("signature", text.signature())
                 .render();
         String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ(注文番号 " + order.id + ")";
         return outbox.enqueue(order.id, NoticeKind.PAYMENT_CONFIRMED,
                 "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor).replaceWithVoid();
+        });
     }
 
     /** Owner questions belong to the application phase, between payment and the CA's decision. */
@@ -91,7 +100,8 @@ public class NoticeService {
 
     private Uni<OutboxNotice> ownerQuestions(CertificateOrder order, Customer customer, List<String> questions, String actor) {
         String body = ownerQuestions.data("customer", customer).data("order", order)
-                .data("issuerName", billing.issuerName()).data("questions", questions).render();
+                .data("issuerName", billing.issuerName()).data("questions", questions)
+                .data("signature", text.signature()).render();
         String subject = "【" + billing.issuerName() + "】ドメイン所有者情報の確認のお願い(注文番号 " + order.id + ")";
         return outbox.enqueue(order.id, NoticeKind.OWNER_QUESTIONS,
                 "owner-detail questions (" + questions.size() + ")", customer.noticeEmail, subject, body, actor);
@@ -112,7 +122,4 @@ public class NoticeService {
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Notice", noticeId));
     }
 
-    static String yen(long amount) {
-        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount);
-    }
 }

@@ -3,6 +3,7 @@ package io.certdesk.order.renewal;
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.fee.Tax;
 import io.certdesk.order.notice.NoticeKind;
+import io.certdesk.order.notice.NoticeText;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -41,8 +42,10 @@ public class RenewalJob {
     private final RenewalConfig config;
     private final BillingConfig billing;
     private final Clock clock;
+    private final NoticeText text;
 
-    public RenewalJob(Pool db, RenewalConfig config, BillingConfig billing, Clock clock) {
+    public RenewalJob(Pool db, RenewalConfig config, BillingConfig billing, Clock clock, NoticeText text) {
+        this.text = text;
         this.db = db;
         this.config = config;
         this.billing = billing;
@@ -184,7 +187,8 @@ public class RenewalJob {
                         Row r = byTerm.get(ids.get(i));
                         int window = claimed.get(ids.get(i));
                         long total = totals[i];
-                        RenewalMails.Mail mail = RenewalMails.render(new RenewalMails.Facts(r.getString("organisation_name"),
+                        RenewalMails.Mail mail = RenewalMails.render(new RenewalMails.Facts(text.issuer(), text.signature(),
+                                r.getString("organisation_name"),
                                 r.getString("domain"), r.getString("product_name"), r.getLocalDate("ends_on"),
                                 quoteOf.get(ids.get(i)), r.getLong("application_fee_jpy"), setupFee, total, rate, taxes[i]),
                                 today);

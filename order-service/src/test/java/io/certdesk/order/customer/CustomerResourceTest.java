@@ -101,9 +101,26 @@ class CustomerResourceTest {
     }
 
     @Test
+    void japaneseInputIsStoredInOneForm() {
+        Map<String, Object> body = Fixtures.customerBody(true, "kana@example.co.jp");
+        body.put("organisationKana", "ｶﾌﾞｼｷｶﾞｲｼｬ ｻﾝﾌﾟﾙ");
+        body.put("postalCode", "〒１００－０００１");
+        body.put("contacts", List.of(Map.of("name", "代表 太郎", "phone", "０３（１２３４）５６７８", "email", "rep@example.co.jp",
+                "authorisedForCaCall", true, "representative", true)));
+        staff().body(body).post("/customers").then().statusCode(201)
+                .body("organisationKana", equalTo("カブシキガイシャ サンプル"))
+                .body("postalCode", equalTo("100-0001"))
+                .body("contacts[0].phone", equalTo("03-1234-5678"));
+        body.put("organisationKana", "かぶしきがいしゃ さんぷる");
+        body.put("postalCode", "1000001");
+        staff().body(body).post("/customers").then().statusCode(201)
+                .body("organisationKana", equalTo("カブシキガイシャ サンプル")).body("postalCode", equalTo("100-0001"));
+    }
+
+    @Test
     void invalidCustomersListEveryViolation() {
         Map<String, Object> bad = Fixtures.customerBody(true, "not-an-email");
-        bad.put("organisationKana", "かぶしきがいしゃ");
+        bad.put("organisationKana", "株式会社");
         bad.put("postalCode", "1000");
         bad.put("contacts", List.of());
         staff().body(bad).post("/customers").then().statusCode(400)

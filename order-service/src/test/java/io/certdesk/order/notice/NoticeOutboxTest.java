@@ -63,7 +63,7 @@ class NoticeOutboxTest {
         assertEquals(NoticeKind.PAYMENT_CONFIRMED, queued.get(0).kind);
         assertEquals(to, queued.get(0).recipient);
         assertTrue(queued.get(0).body.contains(invoice.getString("number")), queued.get(0).body);
-        assertTrue(queued.get(0).body.contains("登録番号: T1234567890123"), queued.get(0).body);
+        assertTrue(queued.get(0).body.contains("登録番号：T1234567890123"), queued.get(0).body);
 
         List<Mail> mails = Await.until("the confirmation in the mock mailbox", () -> mailbox.getMailsSentTo(to),
                 m -> m != null && !m.isEmpty());

@@ -91,6 +91,11 @@ class OrderWorkflowTest {
         assertTrue(mail.getText().contains(invoice.getString("number")), mail.getText());
         assertTrue(mail.getText().contains("78,100円"), mail.getText());
         assertTrue(mail.getText().contains("ドメイン所有者の情報について確認"), mail.getText());
+        // the product's name, a business signature, and no ISO dates or product codes reach the customer
+        assertTrue(mail.getText().contains("証明書　　　：Test DV 1 year"), mail.getText());
+        assertTrue(mail.getText().contains("SSL証明書サポート窓口") && mail.getText().contains("よろしくお願い申し上げます"),
+                mail.getText());
+        assertTrue(!mail.getText().matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), mail.getText());
 
         staff().body(Map.of("questions", List.of("WHOIS上の登録者名が御社名と異なります。最新の登録者名をお知らせください。")))
                 .post("/orders/{id}/owner-questions", id).then().statusCode(202)

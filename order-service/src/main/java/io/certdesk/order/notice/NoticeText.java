@@ -1,0 +1,54 @@
+package io.certdesk.order.notice;
+
+import io.certdesk.order.fee.BillingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How every customer notice writes dates, amounts and its signature, in one place. */
+@ApplicationScoped
+public class NoticeText {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPAN);
+
+    private final BillingConfig billing;
+    private final NoticeConfig.Signature signature;
+
+    public NoticeText(BillingConfig billing, NoticeConfig config) {
+        this.billing = billing;
+        this.signature = config.signature();
+    }
+
+    /** 2026年12月10日. */
+    public static String date(LocalDate date) {
+        return date == null ? null : DATE.format(date);
+    }
+
+    /** 49,000円. */
+    public static String yen(long amount) {
+        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount) + "円";
+    }
+
+    /** The company's name as the customer knows it. */
+    public String issuer() {
+        return billing.issuerName();
+    }
+
+    /** The closing line and the signature block under every notice. */
+    public String signature() {
+        StringBuilder b = new StringBuilder();
+        b.append("今後とも").append(billing.issuerName()).append("をよろしくお願い申し上げます。\n\n");
+        b.append("――――――――――――――――――――――――\n");
+        b.append(billing.issuerName()).append("　").append(signature.department()).append("\n");
+        signature.phone().ifPresent(phone -> b.append("電話：").append(phone)
+                .append(signature.hours().map(h -> "（受付時間：" + h + "）").orElse("")).append("\n"));
+        if (signature.phone().isEmpty()) {
+            signature.hours().ifPresent(h -> b.append("受付時間：").append(h).append("\n"));
+        }
+        signature.email().ifPresent(email -> b.append("メール：").append(email).append("\n"));
+        b.append("――――――――――――――――――――――――\n");
+        return b.toString();
+    }
+}
