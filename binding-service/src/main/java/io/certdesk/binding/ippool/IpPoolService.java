@@ -1,6 +1,5 @@
 package io.certdesk.binding.ippool;
 
-import io.certdesk.binding.network.IpAddresses;
 import io.certdesk.binding.platform.DatabaseFailures;
 import io.certdesk.binding.platform.DomainException;
 import io.certdesk.binding.platform.ETags;
@@ -38,8 +37,7 @@ public class IpPoolService {
             throw DomainException.invalid("cidr", why);
         });
         String name = request.name().strip();
-        return servers.primaryIps().map(ips -> ips.stream()
-                .filter(ip -> IpAddresses.parse(ip).filter(block::contains).isPresent()).sorted().toList()).flatMap(primaries -> {
+        return servers.primaryIpsIn(block.toString()).flatMap(primaries -> {
             if (!primaries.isEmpty()) {
                 return Uni.createFrom().failure(DomainException.conflict("The range " + block + " contains the primary IP "
                         + primaries.get(0) + " of a server; a pool holds only addresses no server lives on"));

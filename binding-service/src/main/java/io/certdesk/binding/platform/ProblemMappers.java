@@ -290,18 +290,33 @@ public class ProblemMappers {
     }
 
     private static Response invalid(List<Problem.Violation> violations, UriInfo uri) {
+        return invalid(violations, path(uri));
+    }
+
+    /** 400 naming every violation, for the request at {@code instance} (also for the filters that run before routing). */
+    static Response invalid(List<Problem.Violation> violations, String instance) {
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-        return problem(ProblemType.VALIDATION, detail, uri, violations);
+        return problem(ProblemType.VALIDATION, detail, instance, violations);
     }
 
     static Response problem(ProblemType type, String detail, UriInfo uri, List<Problem.Violation> violations) {
-        return build(type, detail, uri, violations, List.of(), 0);
+        return problem(type, detail, path(uri), violations);
+    }
+
+    /** The one problem+json answer, for the request at {@code instance}. */
+    static Response problem(ProblemType type, String detail, String instance, List<Problem.Violation> violations) {
+        return build(type, detail, instance, violations, List.of(), 0);
     }
 
     private static Response build(ProblemType type, String detail, UriInfo uri, List<Problem.Violation> violations,
             List<String> allowedCommands, long retryAfterSeconds) {
+        return build(type, detail, path(uri), violations, allowedCommands, retryAfterSeconds);
+    }
+
+    private static Response build(ProblemType type, String detail, String instance, List<Problem.Violation> violations,
+            List<String> allowedCommands, long retryAfterSeconds) {
         Response.ResponseBuilder answer = Response.status(type.status()).type(PROBLEM_JSON)
-                .entity(new Problem(type.uri(), type.title(), type.status(), detail, path(uri), violations,
+                .entity(new Problem(type.uri(), type.title(), type.status(), detail, instance, violations,
                         allowedCommands));
         if (retryAfterSeconds > 0) {
             answer.header("Retry-After", Long.toString(retryAfterSeconds));

@@ -53,10 +53,11 @@ public class ServerRepository implements PanacheRepository<Server> {
         return list("primaryIp in ?1", ips).map(found -> found.stream().map(s -> s.primaryIp).toList());
     }
 
-    /** The primary IPs of all servers. */
-    public Uni<List<String>> primaryIps() {
-        return getSession().flatMap(session -> session.createSelectionQuery("select primaryIp from Server", String.class)
-                .getResultList());
+    /** The primary IPs that lie in the network {@code cidr} (PostgreSQL's inet containment), lowest first. */
+    public Uni<List<String>> primaryIpsIn(String cidr) {
+        return getSession().flatMap(session -> session.createNativeQuery("select primary_ip from server "
+                        + "where cast(primary_ip as inet) <<= cast(cast(:cidr as text) as inet) order by cast(primary_ip as inet)", String.class)
+                .setParameter("cidr", cidr).getResultList());
     }
 
     /** The server if {@code scope} may see it, else a 404 failure. */

@@ -2,6 +2,7 @@ package io.certdesk.keystore.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.certdesk.keystore.platform.Offload;
 import io.certdesk.keystore.platform.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
@@ -51,7 +52,8 @@ public class AuditCheckpoints {
     /** Writes a checkpoint of the chain as it stands, unless the newest one already records this head. */
     @WithSession
     public Uni<AuditCheckpoint> write() {
-        return entries.head().map(head -> {
+        // the file is read and appended to (with SYNC) on a worker thread, never on the event loop
+        return entries.head().flatMap(head -> Offload.cpu(() -> {
             AuditCheckpoint newest = latest();
             if (newest != null && newest.seq() == head.lastSeq && newest.hash().equals(head.lastHash)) {
                 return newest;
@@ -64,7 +66,12 @@ public class AuditCheckpoints {
             Log.infof("audit checkpoint %s", line);
             file.ifPresent(f -> append(f, line));
             return checkpoint;
-        });
+        }));
+    }
+
+    /** {@link #latest()} read on a worker thread. */
+    public Uni<AuditCheckpoint> newest() {
+        return Offload.cpu(this::latest);
     }
 
     /**
@@ -77,7 +84,11 @@ public class AuditCheckpoints {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
+            // the newest checkpoint is at the end: read the tail, and the whole file only when no line there verifies
+            lines = tail(file.get());
+            if (lines == null) {
+                lines = Files.readAllLines(file.get(), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("The audit checkpoint file " + file.get() + " cannot be read", e);
         }
@@ -91,6 +102,27 @@ public class AuditCheckpoints {
             }
         }
         return null;
+    }
+
+    /** Bytes read from the end of the file; a checkpoint line is about 250. */
+    private static final int TAIL = 64 * 1024;
+
+    /**
+     * The whole lines in the last {@value #TAIL} bytes when one of them verifies (as {@link #latest()} reads them),
+     * or null when the file is longer and none there does, so the caller reads it all.
+     */
+    private List<String> tail(Path f) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(f, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size <= TAIL) {
+                return Files.readAllLines(f, StandardCharsets.UTF_8);
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(TAIL);
+            channel.read(buffer, size - TAIL);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            List<String> lines = List.of(text.substring(text.indexOf('\n') + 1).split("\n"));
+            return lines.stream().anyMatch(l -> parse(l) != null) ? lines : null;
+        }
     }
 
     private AuditCheckpoint parse(String line) {

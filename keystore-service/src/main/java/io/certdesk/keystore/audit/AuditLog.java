@@ -170,8 +170,15 @@ public class AuditLog {
      */
     public Uni<Void> denied(AuditActor actor, String action, String target, String reason) {
         String key = actor.subject() + "\n" + actor.role() + "\n" + action;
-        DenialTally tally = denials.computeIfAbsent(key, k -> new DenialTally(actor, action, Times.now()));
-        return tally.write(target) ? recordApart(actor, action, target, Outcome.DENIED, reason) : Uni.createFrom().voidItem();
+        boolean[] write = {false};
+        // decided inside compute: atomic with the window's close removing the tally, so no refusal is counted into a
+        // tally that has already been written out
+        denials.compute(key, (k, tally) -> {
+            DenialTally t = tally != null ? tally : new DenialTally(actor, action, Times.now());
+            write[0] = t.write(target);
+            return t;
+        });
+        return write[0] ? recordApart(actor, action, target, Outcome.DENIED, reason) : Uni.createFrom().voidItem();
     }
 
     static final int DENIALS_WRITTEN_PER_WINDOW = 20;
@@ -256,15 +263,14 @@ public class AuditLog {
      */
     @WithSession
     public Uni<AuditVerification> verify() {
-        AuditCheckpoint checkpoint = checkpoints.latest();
-        return entries.head().flatMap(head -> {
+        return checkpoints.newest().flatMap(checkpoint -> entries.head().flatMap(head -> {
             if (head.mac == null || !MessageDigest.isEqual(headMac(head.lastSeq, head.lastHash)
                     .getBytes(StandardCharsets.US_ASCII), head.mac.getBytes(StandardCharsets.US_ASCII))) {
                 return Uni.createFrom().item(AuditVerification.broken(0, head.lastSeq, "the head of the chain (entry "
                         + head.lastSeq + ") was changed by someone without the audit key", checkpoint));
             }
             return verifyFrom(0, GENESIS, head, checkpoint);
-        });
+        }));
     }
 
     private Uni<AuditVerification> verifyFrom(long afterSeq, String prevHash, AuditHead head, AuditCheckpoint checkpoint) {

@@ -7,8 +7,8 @@ import io.vertx.core.Vertx;
 import java.util.function.Supplier;
 
 /**
- * Runs CPU-heavy work (RSA key generation) on the worker pool and hands the result back to the
- * caller's Vert.x context, where the reactive Hibernate session lives.
+ * Runs CPU-heavy or blocking work (RSA key generation, PBKDF2, file I/O) on the worker pool and hands the result
+ * back to the caller's Vert.x context, where the reactive Hibernate session lives.
  */
 public final class Offload {
 

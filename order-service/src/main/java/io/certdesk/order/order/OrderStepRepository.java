@@ -33,8 +33,13 @@ public class OrderStepRepository implements PanacheRepository<OrderStep> {
 
     /** The order's PENDING and PARKED steps, locked until the transaction ends (a claim of one waits meanwhile). */
     public Uni<List<OrderStep>> openForUpdate(long orderId) {
+        // A step this session read earlier (the order's view shows its current step) is returned as it was read, not
+        // as it is now that the row is locked: the dispatcher may have claimed it in between. Refreshing under the
+        // lock makes the changes that follow apply to the row as it stands, instead of failing as a stale version.
         return find("orderId = ?1 and status in ?2", Sort.by("id"), orderId,
-                List.of(StepStatus.PENDING, StepStatus.PARKED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                List.of(StepStatus.PENDING, StepStatus.PARKED)).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .call(steps -> steps.isEmpty() ? Uni.createFrom().voidItem()
+                        : getSession().flatMap(session -> session.refreshAll(steps.toArray())));
     }
 
     /** The PENDING and PARKED steps of these orders. */

@@ -35,12 +35,8 @@ public class BodylessCommands {
         if (type != null && !type.isBlank()) {
             return null;
         }
-        ProblemType problem = ProblemType.UNSUPPORTED_MEDIA_TYPE;
-        return Response.status(problem.status()).type(ProblemMappers.PROBLEM_JSON)
-                .entity(new Problem(problem.uri(), problem.title(), problem.status(),
-                        "The request has a body but no Content-Type; send it as application/json (or the media type "
-                                + "the operation documents)", request.getUriInfo().getRequestUri().getRawPath(), List.of(),
-                        List.of()))
-                .build();
+        return ProblemMappers.problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request has a body but no Content-Type; "
+                + "send it as application/json (or the media type the operation documents)",
+                request.getUriInfo().getRequestUri().getRawPath(), List.of());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -79,13 +78,7 @@ public final class TextRules {
         if (violations.isEmpty()) {
             return null;
         }
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .collect(Collectors.joining("; "));
-        return Response.status(ProblemType.VALIDATION.status()).type(ProblemMappers.PROBLEM_JSON)
-                .entity(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(),
-                        ProblemType.VALIDATION.status(), detail, request.getUriInfo().getRequestUri().getRawPath(),
-                        violations, List.of()))
-                .build();
+        return ProblemMappers.invalid(violations, request.getUriInfo().getRequestUri().getRawPath());
     }
 
     private static void collect(ContainerRequestContext request, List<Problem.Violation> violations) {

@@ -4,6 +4,7 @@ import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.fee.Tax;
 import io.certdesk.order.notice.NoticeKind;
 import io.certdesk.order.notice.NoticeText;
+import io.certdesk.order.platform.DomainException;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,13 +70,24 @@ public class RenewalJob {
     public Uni<Result> run(LocalDate today) {
         long started = System.nanoTime();
         List<Integer> windows = windows();
-        int before = windows.get(0);
-        int after = -windows.get(windows.size() - 1);
-        LocalDate from = today.minusDays(Math.max(after, 0) + (long) config.catchUpDays());
-        LocalDate to = today.plusDays(Math.max(before, 0));
-        Instant feeTime = today.atStartOfDay(Terms.TOKYO).toInstant();
-        return page(today, from, to, windows, feeTime, from.minusDays(1), 0L, new int[2])
-                .map(counts -> new Result(today, counts[0], counts[1], (System.nanoTime() - started) / 1_000_000));
+        LocalDate from = today.minusDays(Math.max(-windows.get(windows.size() - 1), 0) + (long) config.catchUpDays());
+        LocalDate to = today.plusDays(Math.max(windows.get(0), 0));
+        OffsetDateTime feeTime = today.atStartOfDay(Terms.TOKYO).toOffsetDateTime();
+        // the renewal setup fee valid that day, read once for the whole run
+        return db.preparedQuery(FEE).execute(Tuple.of(feeTime)).flatMap(fees -> {
+            if (!fees.iterator().hasNext()) {
+                return Uni.createFrom().failure(DomainException.conflict("No RENEWAL setup fee is valid on " + today
+                        + "; add one with POST /fees, then run again"));
+            }
+            Row fee = fees.iterator().next();
+            Day day = new Day(today, from, to, windows, fee.getLong("id"), fee.getLong("setup_fee_jpy"), new int[2]);
+            return page(day, from.minusDays(1), 0L);
+        }).map(counts -> new Result(today, counts[0], counts[1], (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** One run: its day, the end dates it reads, its windows, the fee it quotes, and its counts (due, queued). */
+    private record Day(LocalDate today, LocalDate from, LocalDate to, List<Integer> windows, long feeId, long setupFee,
+            int[] counts) {
     }
 
     /** Notice windows in days before the end, newest last: e.g. 30, 14, 7, then -1 (the day after the end). */
@@ -99,35 +110,31 @@ public class RenewalJob {
         return reached;
     }
 
-    private Uni<int[]> page(LocalDate today, LocalDate from, LocalDate to, List<Integer> windows, Instant feeTime,
-            LocalDate afterEnds, long afterId, int[] counts) {
-        return db.withTransaction(conn -> conn.preparedQuery(DUE).execute(Tuple.of(from, to, afterEnds, afterId,
+    private Uni<int[]> page(Day day, LocalDate afterEnds, long afterId) {
+        return db.withTransaction(conn -> conn.preparedQuery(DUE).execute(Tuple.of(day.from(), day.to(), afterEnds, afterId,
                         config.batchSize()))
                 .flatMap(rows -> {
                     List<Row> due = new ArrayList<>();
                     rows.forEach(due::add);
-                    if (due.isEmpty()) {
-                        return Uni.createFrom().item(List.<Row>of());
-                    }
-                    counts[0] += due.size();
-                    return notify(conn, due, today, windows, feeTime, counts).replaceWith(due);
+                    day.counts()[0] += due.size();
+                    return notify(conn, due, day).replaceWith(due);
                 }))
                 .flatMap(due -> {
                     if (due.size() < config.batchSize()) {
-                        return Uni.createFrom().item(counts);
+                        return Uni.createFrom().item(day.counts());
                     }
                     Row last = due.get(due.size() - 1);
-                    return page(today, from, to, windows, feeTime, last.getLocalDate("ends_on"), last.getLong("id"), counts);
+                    return page(day, last.getLocalDate("ends_on"), last.getLong("id"));
                 });
     }
 
-    private Uni<Void> notify(SqlConnection conn, List<Row> due, LocalDate today, List<Integer> windows, Instant feeTime,
-            int[] counts) {
+    /** Claims the newest open window of each due term; what another run claimed already is skipped. */
+    private Uni<Void> notify(SqlConnection conn, List<Row> due, Day day) {
         List<Long> termIds = new ArrayList<>();
         List<Integer> termWindows = new ArrayList<>();
         Map<Long, Row> byTerm = new HashMap<>();
         for (Row r : due) {
-            Integer w = windowOn(r.getLocalDate("ends_on"), today, windows);
+            Integer w = windowOn(r.getLocalDate("ends_on"), day.today(), day.windows());
             if (w != null) {
                 termIds.add(r.getLong("id"));
                 termWindows.add(w);
@@ -139,23 +146,12 @@ public class RenewalJob {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return conn.preparedQuery(CLAIM).execute(Tuple.of(termIds.toArray(Long[]::new), termWindows.toArray(Integer[]::new),
-                        today, now))
+                        day.today(), now))
                 .flatMap(claimedRows -> {
                     Map<Long, Integer> claimed = new HashMap<>();
                     claimedRows.forEach(r -> claimed.put(r.getLong("term_id"), r.getInteger("window_days")));
-                    if (claimed.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return conn.preparedQuery(FEE).execute(Tuple.of(OffsetDateTime.ofInstant(feeTime, ZoneOffset.UTC)))
-                            .flatMap(fees -> {
-                                if (!fees.iterator().hasNext()) {
-                                    return Uni.createFrom().failure(new IllegalStateException(
-                                            "no RENEWAL fee is valid on " + today + "; add one with POST /fees"));
-                                }
-                                Row fee = fees.iterator().next();
-                                return draft(conn, claimed, byTerm, fee.getLong("id"), fee.getLong("setup_fee_jpy"), today,
-                                        now, counts);
-                            });
+                    return claimed.isEmpty() ? Uni.createFrom().voidItem()
+                            : draft(conn, claimed, byTerm, day.feeId(), day.setupFee(), day.today(), now, day.counts());
                 });
     }
 
