@@ -21,15 +21,17 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Debian's pebble ACME test server and pebble-challtestsrv (its DNS, resolving every name to
- * 127.0.0.1), on loopback high ports, with real http-01 validation (PEBBLE_VA_ALWAYS_VALID unset).
+ * 127.0.0.1), on fixed loopback ports below the kernel's ephemeral range (32768-60999 on Linux), so an outgoing
+ * connection of another test can never hold them as its source port, with real http-01 validation
+ * (PEBBLE_VA_ALWAYS_VALID unset).
  */
 final class Pebble {
 
     static final Path DIR = Path.of("target/pebble").toAbsolutePath();
     /** Plain pebble. */
-    static final Pebble OPEN = new Pebble(38400, false);
+    static final Pebble OPEN = new Pebble(24400, false);
     /** Pebble that requires external account binding, as commercial CAs do (key from Debian's example). */
-    static final Pebble EAB = new Pebble(38410, true);
+    static final Pebble EAB = new Pebble(24410, true);
     static final String EAB_KEY_ID = "kid-1";
     static final String EAB_HMAC_KEY = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
 
