@@ -25,12 +25,14 @@ import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.Problem;
+import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeNetworkException;
+import org.shredzone.acme4j.exception.AcmeNotSupportedException;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
@@ -69,6 +71,21 @@ public final class AcmeClient {
         }
     }
 
+    /** What the CA advises about renewing a certificate (ACME Renewal Information, RFC 9773). */
+    public sealed interface Advice {
+        /** Renew inside this window; ask again at {@code checkAgainAt} (the CA's Retry-After) when it names one. */
+        record Window(Instant start, Instant end, Instant checkAgainAt, String explanationUrl) implements Advice {
+        }
+
+        /** The CA's directory offers no renewal information. */
+        record NotOffered(String reason) implements Advice {
+        }
+
+        /** The CA could not be asked now; ask again later. */
+        record Unavailable(String detail) implements Advice {
+        }
+    }
+
     private final Optional<SSLContext> serverTrust;
     private final Optional<String> eabKeyId;
     private final Optional<String> eabHmacKey;
@@ -84,11 +101,34 @@ public final class AcmeClient {
         this.stepTimeout = stepTimeout;
     }
 
+    /** Asks the CA of {@code directory} when to renew {@code certificate}; blocking, on a worker thread. */
+    public Advice renewalInfo(URI directory, KeyPair accountKey, String accountUrl, X509Certificate certificate) {
+        try {
+            Session session = session(directory);
+            if (session.resourceUrlOptional(org.shredzone.acme4j.connector.Resource.RENEWAL_INFO).isEmpty()) {
+                return new Advice.NotOffered("the CA's directory names no renewalInfo resource");
+            }
+            RenewalInfo info = session.login(new URL(accountUrl), accountKey).bindRenewalInfo(certificate);
+            Optional<Instant> retryAfter = info.fetch();
+            return new Advice.Window(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd(), retryAfter.orElse(null),
+                    info.getExplanation().map(URL::toString).orElse(null));
+        } catch (AcmeNotSupportedException e) {
+            return new Advice.NotOffered(String.valueOf(e.getMessage()));
+        } catch (AcmeException | RuntimeException | java.net.MalformedURLException e) {
+            return new Advice.Unavailable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Session session(URI directory) {
+        Session session = serverTrust.map(ctx -> new Session(directory, new TrustingProvider(ctx)))
+                .orElseGet(() -> new Session(directory));
+        session.networkSettings().setTimeout(Duration.ofSeconds(30));
+        return session;
+    }
+
     public Outcome obtain(Job job, Responder responder, Duration retryDelay) {
         try {
-            Session session = serverTrust.map(ctx -> new Session(job.directory(), new TrustingProvider(ctx)))
-                    .orElseGet(() -> new Session(job.directory()));
-            session.networkSettings().setTimeout(Duration.ofSeconds(30));
+            Session session = session(job.directory());
             Account account = account(session, job);
             Order order = account.newOrder().domains(job.names()).create();
             for (Authorization auth : order.getAuthorizations()) {

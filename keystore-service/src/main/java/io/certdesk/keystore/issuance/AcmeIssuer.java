@@ -3,6 +3,7 @@ package io.certdesk.keystore.issuance;
 import io.certdesk.keystore.acme.AcmeAccount;
 import io.certdesk.keystore.acme.AcmeClient;
 import io.certdesk.keystore.acme.AcmeStore;
+import io.certdesk.keystore.certificate.CertificateService;
 import io.certdesk.keystore.key.KeyService;
 import io.certdesk.keystore.key.ManagedKey;
 import io.certdesk.keystore.pki.CertificateCheck;
@@ -10,10 +11,13 @@ import io.certdesk.keystore.pki.Certificates;
 import io.certdesk.keystore.pki.Csrs;
 import io.certdesk.keystore.pki.KeyAlgorithm;
 import io.certdesk.keystore.pki.KeyPairs;
+import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.Offload;
+import io.certdesk.keystore.platform.ProblemType;
 import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.SealState;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -30,6 +34,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +56,11 @@ public class AcmeIssuer {
     private final IssuanceConfig.Acme config;
     private final AcmeClient client;
 
-    public AcmeIssuer(IssuanceService issuances, KeyService keys, AcmeStore store, SealState seal, IssuanceConfig config) {
+    private final CertificateService certificates;
+
+    public AcmeIssuer(IssuanceService issuances, KeyService keys, AcmeStore store, SealState seal, IssuanceConfig config,
+            CertificateService certificates) {
+        this.certificates = certificates;
         this.issuances = issuances;
         this.keys = keys;
         this.store = store;
@@ -205,6 +214,42 @@ public class AcmeIssuer {
             i.nextAttemptAt = null;
             return Uni.createFrom().item(i);
         }
+    }
+
+    /**
+     * What the ACME CA advises about renewing certificate {@code certificateId} (RFC 9773): its suggested window, or
+     * that it offers none. 409 for a certificate that was not issued through ACME.
+     */
+    public Uni<RenewalInfoView> renewalInfo(UUID certificateId) {
+        if (config.directoryUrl().isEmpty()) {
+            return Uni.createFrom().failure(new DomainException(ProblemType.ISSUER_UNAVAILABLE,
+                    "No ACME CA is configured here (certdesk.issuance.acme.directory-url)"));
+        }
+        URI directory = config.directoryUrl().orElseThrow();
+        return advisable(certificateId, directory)
+                .flatMap(ask -> Offload.cpu(() -> client.renewalInfo(directory, ask.account().pair(), ask.account().url(),
+                        ask.leaf())).map(advice -> RenewalInfoView.of(certificateId, advice)));
+    }
+
+    private record Advisable(AccountKey account, java.security.cert.X509Certificate leaf) {
+    }
+
+    @WithSession
+    Uni<Advisable> advisable(UUID certificateId, URI directory) {
+        return certificates.require(certificateId, null).flatMap(c -> issuances.require(c.issuanceId).flatMap(i -> {
+            if (i.issuer != Issuance.Issuer.ACME) {
+                return Uni.createFrom().failure(DomainException.conflict("Certificate " + certificateId + " was issued by "
+                        + "the " + i.issuer + " issuer; renewal information comes from an ACME CA"));
+            }
+            return store.account(directory.toString()).flatMap(a -> {
+                if (a == null || a.accountUrl == null) {
+                    return Uni.createFrom().failure(DomainException.conflict("No ACME account exists for " + directory
+                            + " (the certificate came from another ACME CA)"));
+                }
+                return account(directory).map(account -> new Advisable(account,
+                        Certificates.parse(c.certificatePem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).get(0)));
+            });
+        }));
     }
 
     Duration backoff(int attempt) {

@@ -27,7 +27,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** DV issuance through a real ACME server: Debian's pebble validating http-01 against this service. */
+/**
+ * DV issuance through a real ACME server: Debian's pebble validating http-01 against this service, reached through
+ * a directory front that can add ACME Renewal Information (pebble 2.4 has none).
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestProfile(AcmePebbleTest.AcmeProfile.class)
@@ -37,7 +40,7 @@ class AcmePebbleTest {
     public static class AcmeProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("certdesk.issuance.acme.directory-url", Pebble.OPEN.directoryUrl,
+            return Map.of("certdesk.issuance.acme.directory-url", AriFront.DIRECTORY,
                     "certdesk.issuance.acme.server-trust", Pebble.tlsCa().toString(),
                     "certdesk.issuance.acme.poll-every", "1s",
                     "certdesk.issuance.acme.step-timeout", "30s",
@@ -51,7 +54,13 @@ class AcmePebbleTest {
 
     @AfterAll
     static void stopPebble() {
+        AriFront.FRONT.close();
         Pebble.OPEN.stop();
+    }
+
+    static void startCa() throws Exception {
+        AriFront.FRONT.start();
+        Pebble.OPEN.start(RestAssured.port);
     }
 
     static String applyFor(String cn, List<String> sans) {
@@ -75,7 +84,7 @@ class AcmePebbleTest {
 
     @Test
     void dvCertificateIsIssuedThroughPebbleWithRealHttp01Validation() throws Exception {
-        Pebble.OPEN.start(RestAssured.port);
+        startCa();
         String issuance = applyFor("shop.certdesk.test", List.of("shop.certdesk.test", "www.shop.certdesk.test"));
         Map<String, Object> view = awaitEnd(issuance);
         assertEquals("ISSUED", view.get("status"), "issuance ended " + view);
@@ -103,13 +112,54 @@ class AcmePebbleTest {
 
     @Test
     void failedValidationEndsFailedWithTheCasProblem() throws Exception {
-        Pebble.OPEN.start(RestAssured.port);
+        startCa();
         Pebble.OPEN.resolve("unreachable.certdesk.test", "127.0.0.9");
         String issuance = applyFor("unreachable.certdesk.test", List.of());
         Map<String, Object> view = awaitEnd(issuance);
         assertEquals("FAILED", view.get("status"), "issuance ended " + view);
         assertTrue(String.valueOf(view.get("problemType")).startsWith("urn:ietf:params:acme:error:"), view.toString());
         as(Roles.STAFF).queryParam("domain", "unreachable.certdesk.test").get("/certificates").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void theCasRenewalInformationIsAskedForAndItsAbsenceSaidPlainly() throws Exception {
+        startCa();
+        Map<String, Object> view = awaitEnd(applyFor("ari.certdesk.test", List.of()));
+        assertEquals("ISSUED", view.get("status"), "issuance ended " + view);
+        String certificate = (String) view.get("certificateId");
+
+        // Debian's pebble offers no renewal information: said plainly, so the caller renews at its usual share
+        AriFront.FRONT.offer(null, null);
+        as(Roles.STAFF).get("/certificates/{id}/renewal-info", certificate).then().statusCode(200)
+                .body("certificateId", equalTo(certificate)).body("status", equalTo("NOT_OFFERED"))
+                .body("suggestedWindowStartAt", org.hamcrest.Matchers.nullValue());
+
+        // a CA that offers it: its window, its Retry-After, and the certificate named as RFC 9773 names it
+        Instant start = Instant.parse("2030-01-10T00:00:00Z");
+        Instant end = Instant.parse("2030-01-12T00:00:00Z");
+        AriFront.FRONT.offer(start, end);
+        Instant before = Instant.now();
+        var advice = as(Roles.STAFF).get("/certificates/{id}/renewal-info", certificate).then().statusCode(200)
+                .body("status", equalTo("OFFERED")).body("explanationUrl", equalTo("https://ca.certdesk.test/incident"))
+                .extract();
+        assertEquals(start, Instant.parse(advice.path("suggestedWindowStartAt")));
+        assertEquals(end, Instant.parse(advice.path("suggestedWindowEndAt")));
+        Instant again = Instant.parse(advice.path("checkAgainAt"));
+        assertTrue(!again.isBefore(before.plusSeconds(21600 - 5)) && again.isBefore(Instant.now().plusSeconds(21600 + 5)),
+                "Retry-After 21600 s, got " + again);
+        String pem = as(Roles.STAFF).get("/certificates/{id}", certificate).then().extract().path("certificatePem");
+        java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes()));
+        String serial = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(leaf.getSerialNumber().toByteArray());
+        assertTrue(AriFront.FRONT.asked().stream().anyMatch(id -> id.endsWith("." + serial)),
+                "asked " + AriFront.FRONT.asked() + ", serial " + serial);
+
+        // only staff and the services ask; an unknown certificate is 404
+        as(Roles.CUSTOMER).get("/certificates/{id}/renewal-info", certificate).then().statusCode(403);
+        as(Roles.STAFF).get("/certificates/{id}/renewal-info", java.util.UUID.randomUUID().toString()).then()
+                .statusCode(404).contentType("application/problem+json");
+        as(Roles.STAFF).get("/certificates/{id}/renewal-info", "not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

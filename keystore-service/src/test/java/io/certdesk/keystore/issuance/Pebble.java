@@ -151,7 +151,7 @@ final class Pebble {
         return get("https://127.0.0.1:" + managementPort + "/roots/0").body();
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
+    static HttpResponse<String> get(String url) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509")
