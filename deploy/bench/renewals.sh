@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times one renewal notice run over 1,000,000 paid terms, 1% of them due (TERMS=... changes the number): order-service's
-# RenewalJob against a PostgreSQL of its own with order-service's migrations; prints the seeding time, the run time,
+# RenewalNotices against a PostgreSQL of its own with order-service's migrations; prints the seeding time, the run time,
 # a second run of the same day (nothing new) and the counts. Needs only a JDK 17+.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

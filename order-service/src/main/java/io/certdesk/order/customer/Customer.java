@@ -60,6 +60,10 @@ public class Customer {
     @Column(name = "subject_country", length = 2)
     public String subjectCountry;
 
+    /** Last day the CA honours the organisation's validation (OV/EV reissues reuse it until then). */
+    @Column(name = "organisation_validated_until")
+    public java.time.LocalDate organisationValidatedUntil;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +30,11 @@ public record CustomerRequest(
         LocalTime callHoursTo,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid ContactRequest> contacts,
         @Valid @Schema(description = "Required before an OV or EV certificate is quoted: the organisation as the certificate names it")
-        CertificateSubject certificateSubject) {
+        CertificateSubject certificateSubject,
+        @Schema(description = "Last day (Asia/Tokyo) the CA honours the organisation's validation, when staff learn it "
+                + "from the CA; kept when omitted (an OV/EV order that passes its documents and call sets it)",
+                nullable = true)
+        LocalDate organisationValidatedUntilDate) {
 
     /** Kana and postal code in their one stored form before they are checked (see {@link JapaneseInput}). */
     public CustomerRequest {

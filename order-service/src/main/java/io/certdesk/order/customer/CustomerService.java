@@ -163,6 +163,9 @@ public class CustomerService {
         c.subjectLocality = subject == null ? null : subject.locality();
         c.subjectState = subject == null ? null : subject.state();
         c.subjectCountry = subject == null ? null : subject.country();
+        if (r.organisationValidatedUntilDate() != null) {
+            c.organisationValidatedUntil = r.organisationValidatedUntilDate();
+        }
     }
 
     private static void checkCallHours(CustomerRequest r) {

@@ -2,6 +2,7 @@ package io.certdesk.order.customer;
 
 import io.certdesk.order.platform.CustomerId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +25,9 @@ public record CustomerView(
         List<Contact> contacts,
         @Schema(description = "The organisation as OV/EV certificates name it; null until staff set it", nullable = true)
         CertificateSubject certificateSubject,
+        @Schema(description = "Last day (Asia/Tokyo) the CA honours the organisation's validation: OV/EV reissues "
+                + "before it need no new documents or call", nullable = true)
+        LocalDate organisationValidatedUntilDate,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -39,6 +43,6 @@ public record CustomerView(
     static CustomerView of(Customer c, List<CustomerContact> contacts) {
         return new CustomerView(new CustomerId(c.id), c.organisationName, c.organisationKana, c.postalCode, c.address,
                 c.representativeName, c.representativeTitle, c.listed, c.noticeEmail, c.callHoursFrom, c.callHoursTo,
-                contacts.stream().map(Contact::of).toList(), c.certificateSubject(), c.createdAt, c.updatedAt);
+                contacts.stream().map(Contact::of).toList(), c.certificateSubject(), c.organisationValidatedUntil, c.createdAt, c.updatedAt);
     }
 }

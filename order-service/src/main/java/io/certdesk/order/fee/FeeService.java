@@ -31,6 +31,10 @@ public class FeeService {
 
     @WithTransaction
     public Uni<FeeView> change(FeeRequest request, String actor) {
+        if (!request.orderType().billed()) {
+            return Uni.createFrom().failure(DomainException.invalid("orderType", "a REISSUE inside a paid term is free; "
+                    + "fees exist for NEW and RENEWAL"));
+        }
         if (request.effectiveAt().isBefore(Times.now())) {
             // A backdated fee would reprice a period whose quotes were made with the old one.
             return Uni.createFrom().failure(DomainException.invalid("effectiveAt", "must not be in the past"));

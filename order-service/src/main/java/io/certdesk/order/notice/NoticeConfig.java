@@ -13,6 +13,10 @@ public interface NoticeConfig {
     @WithDefault("ssl-support@certdesk.example")
     String from();
 
+    /** Where alerts for staff go (a certificate about to expire without its replacement deployed). */
+    @WithDefault("ssl-desk@certdesk.example")
+    String staffEmail();
+
     /** Delivery of queued notices by {@link NoticeSender}. */
     Outbox outbox();
 

@@ -10,5 +10,9 @@ public enum NoticeKind {
     /** A paid term ends soon: the renewal quote and how to accept it. */
     RENEWAL_DUE,
     /** A paid term ended without a renewal. */
-    TERM_ENDED
+    TERM_ENDED,
+    /** Informational: the term's certificate was replaced inside the paid term (free of charge, nothing to do). */
+    CERTIFICATE_REISSUED,
+    /** To staff, not the customer: a certificate is about to expire and its replacement is not deployed. */
+    STAFF_ALERT
 }

@@ -1,6 +1,8 @@
 package io.certdesk.order.orchestration;
 
+import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.order.CertificateOrder;
+import io.certdesk.order.renewal.Reissues;
 import io.certdesk.order.order.DeploymentStatus;
 import io.certdesk.order.order.OrderCommand;
 import io.certdesk.order.order.OrderState;
@@ -29,7 +31,11 @@ class ConfirmDeployment implements StepRunner {
     private final SiteSealService siteSeals;
     private final OrchestrationConfig config;
 
-    ConfirmDeployment(BindingClient binding, SystemMoves moves, SiteSealService siteSeals, OrchestrationConfig config) {
+    private final Reissues reissues;
+
+    ConfirmDeployment(BindingClient binding, SystemMoves moves, SiteSealService siteSeals, OrchestrationConfig config,
+            Reissues reissues) {
+        this.reissues = reissues;
         this.binding = binding;
         this.moves = moves;
         this.siteSeals = siteSeals;
@@ -59,7 +65,8 @@ class ConfirmDeployment implements StepRunner {
             o.deploymentDetail = null;
             return moves.take(o, OrderCommand.INSTALL, o.httpsUrl + " serves certificate " + o.certificateId
                             + " (SHA-256 " + o.certificateFingerprint + ")")
-                    .flatMap(v -> siteSeals.open(o.id, StepLedger.ACTOR))
+                    .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.installed(o, StepLedger.ACTOR)
+                            : siteSeals.open(o.id, StepLedger.ACTOR))
                     .replaceWith(Outcome.Decision.done());
         }
         o.deploymentStatus = DeploymentStatus.WAITING;

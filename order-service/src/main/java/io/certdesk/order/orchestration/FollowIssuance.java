@@ -1,6 +1,8 @@
 package io.certdesk.order.orchestration;
 
+import io.certdesk.order.customer.CustomerRepository;
 import io.certdesk.order.document.DocumentKind;
+import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.document.DocumentService;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderCommand;
@@ -11,6 +13,8 @@ import io.certdesk.order.order.StepKind;
 import io.certdesk.order.phone.PhoneVerificationService;
 import io.certdesk.order.platform.Backoff;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.product.ValidationLevel;
+import io.certdesk.order.renewal.RenewalConfig;
 import io.certdesk.order.renewal.Terms;
 import io.certdesk.order.remote.KeystoreClient;
 import io.certdesk.order.remote.RemoteProblem;
@@ -19,6 +23,8 @@ import io.certdesk.order.remote.keystore.model.Issuance;
 import io.certdesk.order.remote.keystore.model.IssuanceStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * Follows the order's issuance at keystore-service until the CA has signed (polling with a growing wait; staff
@@ -37,8 +43,16 @@ class FollowIssuance implements StepRunner {
     private final PhoneVerificationService calls;
     private final OrchestrationConfig config;
 
+    private final CustomerRepository customers;
+    private final RenewalConfig renewals;
+    private final Clock clock;
+
     FollowIssuance(KeystoreClient keystore, OrderSteps steps, SystemMoves moves, DocumentService documents,
-            PhoneVerificationService calls, OrchestrationConfig config, Terms terms) {
+            PhoneVerificationService calls, OrchestrationConfig config, Terms terms, CustomerRepository customers,
+            RenewalConfig renewals, Clock clock) {
+        this.customers = customers;
+        this.renewals = renewals;
+        this.clock = clock;
         this.keystore = keystore;
         this.terms = terms;
         this.steps = steps;
@@ -87,6 +101,7 @@ class FollowIssuance implements StepRunner {
         o.certificateId = c.getId();
         o.certificateSerial = c.getSerial();
         o.certificateExpiresAt = c.getExpiresAt().toInstant();
+        o.certificateValidFrom = c.getValidFromAt().toInstant();
         o.certificateFingerprint = c.getSha256Fingerprint();
         return moves.note(o, "Certificate " + c.getId() + " received from " + c.getIssuer() + ": serial "
                 + c.getSerial() + ", valid until " + c.getExpiresAt() + ", SHA-256 " + c.getSha256Fingerprint())
@@ -94,25 +109,62 @@ class FollowIssuance implements StepRunner {
                 .flatMap(v -> issued(o));
     }
 
-    /** ISSUED when the workflow allows it now, else wait for the documents and the call. */
+    /**
+     * ISSUED when the workflow allows it now, else wait for the documents and the call. An OV/EV reissue moves as DV
+     * does while its organisation's validation is still honoured; once that has lapsed, it waits for staff to run
+     * the documents and the call again. An OV/EV order that passes them validates its organisation for the
+     * configured days.
+     */
     private Uni<Outcome.Decision> issued(CertificateOrder o) {
         if (o.state == OrderState.ISSUED || o.state == OrderState.INSTALLED) {
             return Outcome.Decision.doneNow();
         }
-        if (OrderTransition.find(OrderCommand.ISSUE, o.validationLevel, o.state).isEmpty()) {
-            return Uni.createFrom().item(Outcome.Decision.waitFor(config.maxPollDelay(), waiting(o.state)));
+        LocalDate today = LocalDate.now(clock.withZone(Terms.TOKYO));
+        boolean organisation = o.validationLevel.requiresOrganisationChecks();
+        Uni<LocalDate> validUntil = organisation && o.orderType == OrderType.REISSUE
+                ? customers.findById(o.customerId).map(c -> c == null ? null : c.organisationValidatedUntil)
+                : Uni.createFrom().nullItem();
+        return validUntil.flatMap(until -> {
+            boolean reuse = until != null && !until.isBefore(today);
+            ValidationLevel track = reuse ? ValidationLevel.DV : o.validationLevel;
+            if (OrderTransition.find(OrderCommand.ISSUE, track, o.state).isEmpty()) {
+                return Uni.createFrom().item(Outcome.Decision.waitFor(config.maxPollDelay(), waiting(o, until)));
+            }
+            Uni<String> guard = !track.requiresOrganisationChecks() ? Uni.createFrom().nullItem()
+                    : documents.notAccepted(o).flatMap(missing -> !missing.isEmpty()
+                            ? Uni.createFrom().item("Documents not accepted yet: " + String.join(", ",
+                                    missing.stream().map(DocumentKind::name).toList()))
+                            : calls.passed(o).map(passed -> passed ? null : "The CA's call has not passed yet"))
+                            .onFailure(DomainException.class).recoverWithItem(Throwable::getMessage);
+            String note = reuse ? "The certificate is reissued; the organisation's validation (honoured until "
+                    + until + ") applies again" : "The certificate is issued";
+            return guard.flatMap(blocked -> blocked != null
+                    ? Uni.createFrom().item(Outcome.Decision.waitFor(config.maxPollDelay(), blocked))
+                    : moves.take(o, OrderCommand.ISSUE, track, note)
+                            .call(() -> track.requiresOrganisationChecks() ? validated(o, today) : Uni.createFrom().voidItem())
+                            .flatMap(v -> steps.enqueue(o.id, StepKind.LINK_CERTIFICATE, null))
+                            .replaceWith(Outcome.Decision.done()));
+        });
+    }
+
+    /** The organisation passed the documents and the call: its validation is honoured for the configured days. */
+    private Uni<Void> validated(CertificateOrder o, LocalDate today) {
+        LocalDate until = today.plusDays(renewals.reissue().organisationValidationDays());
+        return customers.findById(o.customerId).invoke(c -> {
+            if (c != null && (c.organisationValidatedUntil == null || c.organisationValidatedUntil.isBefore(until))) {
+                c.organisationValidatedUntil = until;
+            }
+        }).flatMap(c -> moves.note(o, "The organisation's validation is honoured until " + until
+                + "; reissues until then need no new documents or call"));
+    }
+
+    private static String waiting(CertificateOrder o, LocalDate validatedUntil) {
+        if (o.orderType == OrderType.REISSUE) {
+            return "Certificate received; the organisation's validation " + (validatedUntil == null ? "is not on record"
+                    : "lapsed after " + validatedUntil) + ", so this reissue waits until staff have the documents checked "
+                    + "and the CA's call passed again (request the documents on this order)";
         }
-        Uni<String> guard = !o.validationLevel.requiresOrganisationChecks() ? Uni.createFrom().nullItem()
-                : documents.notAccepted(o).flatMap(missing -> !missing.isEmpty()
-                        ? Uni.createFrom().item("Documents not accepted yet: " + String.join(", ",
-                                missing.stream().map(DocumentKind::name).toList()))
-                        : calls.passed(o).map(passed -> passed ? null : "The CA's call has not passed yet"))
-                        .onFailure(DomainException.class).recoverWithItem(Throwable::getMessage);
-        return guard.flatMap(blocked -> blocked != null
-                ? Uni.createFrom().item(Outcome.Decision.waitFor(config.maxPollDelay(), blocked))
-                : moves.take(o, OrderCommand.ISSUE, "The certificate is issued")
-                        .flatMap(v -> steps.enqueue(o.id, StepKind.LINK_CERTIFICATE, null))
-                        .replaceWith(Outcome.Decision.done()));
+        return waiting(o.state);
     }
 
     private static String waiting(OrderState state) {

@@ -51,6 +51,14 @@ class PrepareCsr implements StepRunner {
                     + o.validationLevel + " CSR names the organisation (O, L, ST, C): set certificateSubject on the "
                     + "customer, then retry"));
         }
+        if (o.keyId != null && o.csrFingerprint != null) {
+            // a REISSUE of a product that keeps its key: the term's key and its CSR apply again
+            return Uni.createFrom().item(Outcome.applied(order -> moves.take(order, OrderCommand.CSR_READY, "Key "
+                            + order.keyId + " kept (the product reuses its key); its CSR applies again (CSR SHA-256 "
+                            + order.csrFingerprint + ")")
+                    .flatMap(v -> steps.enqueue(order.id, StepKind.SUBMIT_APPLICATION, null))
+                    .replaceWith(Outcome.Decision.done())));
+        }
         return key(step).flatMap(key -> key.getCsr() != null ? Uni.createFrom().item(key)
                         : keystore.createCsr(key.getId(), csr(o, organisation ? subject : null), step.key("csr")))
                 .map(key -> Outcome.applied(order -> prepared(order, key)))

@@ -43,7 +43,10 @@ class SubmitApplication implements StepRunner {
     public Uni<Outcome> run(StepContext step) {
         CertificateOrder o = step.order();
         return keystore.issuancesOfKey(o.keyId).flatMap(page -> page.getItems().stream()
-                        .filter(i -> i.getStatus() != IssuanceStatus.FAILED).findFirst()
+                        .filter(i -> i.getStatus() != IssuanceStatus.FAILED)
+                        // a REISSUE that keeps its key must not follow the issuance of the certificate it replaces
+                        .filter(i -> i.getCreatedAt() == null || !i.getCreatedAt().toInstant().isBefore(o.createdAt))
+                        .findFirst()
                         .map(i -> Uni.createFrom().item(i))
                         .orElseGet(() -> binding.getServer(o.serverId).flatMap(server -> keystore.requestIssuance(
                                 new IssuanceRequest().keyId(o.keyId).issuer(Issuer.fromString(o.issuer.name()))

@@ -5,6 +5,7 @@ import io.certdesk.order.order.OrderCommand;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderTransition;
 import io.certdesk.order.order.OrderWorkflow;
+import io.certdesk.order.product.ValidationLevel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +24,15 @@ class SystemMoves {
      * timeline; otherwise (the move was taken already) only the note is written.
      */
     Uni<Void> take(CertificateOrder o, OrderCommand command, String note) {
-        return OrderTransition.find(command, o.validationLevel, o.state)
+        return take(o, command, o.validationLevel, note);
+    }
+
+    /**
+     * As {@link #take(CertificateOrder, OrderCommand, String)} along the track of {@code level}: an OV/EV reissue
+     * that reuses its organisation's validation moves as a DV order does (no documents, no call).
+     */
+    Uni<Void> take(CertificateOrder o, OrderCommand command, ValidationLevel level, String note) {
+        return OrderTransition.find(command, level, o.state)
                 .map(t -> workflow.apply(o, t, StepLedger.ACTOR, note).replaceWithVoid())
                 .orElseGet(() -> note(o, note));
     }

@@ -26,8 +26,13 @@ public class CertificateOrder {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "quote_id", nullable = false)
-    public long quoteId;
+    /** The quote the customer accepted; null for a REISSUE. */
+    @Column(name = "quote_id")
+    public Long quoteId;
+
+    /** For a REISSUE: the paid term it keeps covered. */
+    @Column(name = "term_id")
+    public Long termId;
 
     @Column(name = "customer_id", nullable = false)
     public String customerId;
@@ -92,6 +97,10 @@ public class CertificateOrder {
 
     @Column(name = "certificate_expires_at")
     public Instant certificateExpiresAt;
+
+    /** When the certificate became valid (its notBefore). */
+    @Column(name = "certificate_valid_from")
+    public Instant certificateValidFrom;
 
     @Column(name = "certificate_fingerprint", length = 95)
     public String certificateFingerprint;

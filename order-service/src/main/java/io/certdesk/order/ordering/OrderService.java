@@ -29,6 +29,7 @@ import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Times;
 import io.certdesk.order.renewal.CertificateTerm;
+import io.certdesk.order.renewal.Reissues;
 import io.certdesk.order.renewal.Terms;
 import io.certdesk.order.quote.QuoteService;
 import io.certdesk.order.quote.QuoteStatus;
@@ -70,12 +71,14 @@ public class OrderService {
     private final ETags etags;
 
     private final Terms terms;
+    private final Reissues reissues;
 
-    public OrderService(OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
+    public OrderService(Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
             OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags, Terms terms) {
         this.etags = etags;
         this.terms = terms;
+        this.reissues = reissues;
         this.steps = steps;
         this.views = views;
         this.orders = orders;
@@ -211,7 +214,8 @@ public class OrderService {
             o.deploymentStatus = DeploymentStatus.OVERRIDDEN;
             o.deploymentDetail = c.note();
             return steps.cancelOpen(o.id, StepKind.CONFIRM_DEPLOYMENT)
-                    .flatMap(v -> siteSeals.open(o.id, c.actor()));
+                    .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.installed(o, c.actor())
+                            : siteSeals.open(o.id, c.actor()));
         });
     }
 
@@ -232,7 +236,9 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> cancel(Command c) {
-        return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> compensate(o).flatMap(v -> invoices.settleCancelled(o.id)).flatMap(i -> {
+        return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> compensate(o)
+                .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.cancelled(o) : Uni.createFrom().voidItem())
+                .flatMap(v -> invoices.settleCancelled(o.id)).flatMap(i -> {
             if (i == null) {
                 return Uni.createFrom().voidItem();
             }

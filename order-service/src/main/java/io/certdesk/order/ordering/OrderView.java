@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Order")
 public record OrderView(
         OrderId id,
-        QuoteId quoteId,
+        @Schema(description = "The quote the customer accepted; none for a REISSUE", nullable = true) QuoteId quoteId,
         CustomerId customerId,
         String productCode,
         ValidationLevel validationLevel,
@@ -39,7 +39,8 @@ public record OrderView(
         @Schema(description = "Who signs the certificate") Issuer issuer,
         KeyAlgorithm keyAlgorithm,
         BindingStrategy bindingStrategy,
-        @Schema(description = "For a RENEWAL: the certificate it renews", nullable = true)
+        @Schema(description = "For a RENEWAL: the certificate it renews; for a REISSUE: the one it replaces",
+                nullable = true)
         CertificateId renewsCertificateId,
         @Schema(description = "The site's launch date (Asia/Tokyo)", nullable = true) LocalDate launchDate,
         @Schema(description = "First day the application may be sent: launch date minus the configured lead days",
@@ -107,7 +108,7 @@ public record OrderView(
                 keystoreUrl + "/keys/" + o.keyId, keystoreUrl + "/certificates/" + o.certificateId,
                 keystoreUrl + "/keys/" + o.keyId + "/exports", keystoreUrl + "/keys/" + o.keyId + "/passphrase",
                 keystoreUrl + "/servers/" + o.serverId + "/tls/" + o.domain);
-        return new OrderView(OrderId.of(o.id), QuoteId.of(o.quoteId), new CustomerId(o.customerId), o.productCode,
+        return new OrderView(OrderId.of(o.id), o.quoteId == null ? null : QuoteId.of(o.quoteId), new CustomerId(o.customerId), o.productCode,
                 o.validationLevel, o.orderType, o.domain, new ServerId(o.serverId), o.issuer, o.keyAlgorithm,
                 o.bindingStrategy, o.renewsCertificateId == null ? null : new CertificateId(o.renewsCertificateId),
                 o.launchDate, o.launchDate == null ? null : o.launchDate.minusDays(leadDays),

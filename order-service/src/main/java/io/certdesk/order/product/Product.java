@@ -54,6 +54,10 @@ public class Product {
     @Column(name = "key_algorithm", nullable = false, length = 16)
     public KeyAlgorithm keyAlgorithm;
 
+    /** Reissues inside a paid term keep the current key; by default each gets a new one. */
+    @Column(name = "reuse_key", nullable = false)
+    public boolean reuseKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -23,5 +23,7 @@ public record ProductRequest(
                 + "and must not be true for DV/OV") Boolean requiresAttorneyLetter,
         @Schema(description = "Who signs the certificates; defaults to the configured issuer (MANUAL in production)")
         Issuer issuer,
-        @Schema(description = "The algorithm of each order's key; defaults to RSA_2048") KeyAlgorithm keyAlgorithm) {
+        @Schema(description = "The algorithm of each order's key; defaults to RSA_2048") KeyAlgorithm keyAlgorithm,
+        @Schema(description = "Whether reissues inside a paid term keep the current key (some customers pin it); "
+                + "defaults to false: each reissue gets a new key") Boolean reuseKey) {
 }

@@ -50,6 +50,7 @@ public class ProductService {
             p.requiresAttorneyLetter = attorneyLetter(request.validationLevel(), request.requiresAttorneyLetter(), true);
             p.issuer = request.issuer() == null ? catalog.defaultIssuer() : request.issuer();
             p.keyAlgorithm = request.keyAlgorithm() == null ? catalog.defaultKeyAlgorithm() : request.keyAlgorithm();
+            p.reuseKey = Boolean.TRUE.equals(request.reuseKey());
             p.createdAt = Times.now();
             p.updatedAt = p.createdAt;
             return products.persistAndFlush(p).map(ProductView::of);
@@ -74,6 +75,9 @@ public class ProductService {
             }
             if (update.keyAlgorithm() != null) {
                 p.keyAlgorithm = update.keyAlgorithm();
+            }
+            if (update.reuseKey() != null) {
+                p.reuseKey = update.reuseKey();
             }
             p.updatedAt = Times.now();
             return products.flush().map(ignored -> ProductView.of(p));

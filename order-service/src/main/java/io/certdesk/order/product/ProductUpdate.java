@@ -19,5 +19,6 @@ public record ProductUpdate(
         @Schema(description = "EV only: whether the CA asks for an attorney's opinion letter; kept when omitted "
                 + "(true for a product changed to EV)") Boolean requiresAttorneyLetter,
         @Schema(description = "Who signs the certificates of orders quoted from now on; kept when omitted") Issuer issuer,
-        @Schema(description = "The key algorithm of orders quoted from now on; kept when omitted") KeyAlgorithm keyAlgorithm) {
+        @Schema(description = "The key algorithm of orders quoted from now on; kept when omitted") KeyAlgorithm keyAlgorithm,
+        @Schema(description = "Whether reissues keep the current key; kept when omitted") Boolean reuseKey) {
 }

@@ -17,11 +17,13 @@ public record ProductView(
         boolean requiresAttorneyLetter,
         Issuer issuer,
         KeyAlgorithm keyAlgorithm,
+        @Schema(description = "Reissues inside a paid term keep the current key (false: a new key each time)")
+        boolean reuseKey,
         Instant createdAt,
         Instant updatedAt) {
 
     static ProductView of(Product p) {
         return new ProductView(p.code, p.name, p.caBrand, p.validationLevel, p.validityMonths,
-                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.issuer, p.keyAlgorithm, p.createdAt, p.updatedAt);
+                p.applicationFeeJpy, p.active, p.requiresAttorneyLetter, p.issuer, p.keyAlgorithm, p.reuseKey, p.createdAt, p.updatedAt);
     }
 }

@@ -110,6 +110,10 @@ public class QuoteService {
 
     private Uni<Product> validated(QuoteRequest request) {
         String customerId = request.customerId().value();
+        if (!request.type().billed()) {
+            return Uni.createFrom().failure(DomainException.invalid("type", "a REISSUE is made by order-service inside a "
+                    + "paid term, never quoted; quote NEW or RENEWAL"));
+        }
         return customers.require(customerId, null)
                 .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("customerId",
                         "customer", customerId))

@@ -14,6 +14,7 @@ import io.certdesk.order.remote.keystore.model.KeyPage;
 import io.certdesk.order.remote.keystore.model.KeyRequest;
 import io.certdesk.order.remote.keystore.model.KeyStatus;
 import io.certdesk.order.remote.keystore.model.MigrationRequest;
+import io.certdesk.order.remote.keystore.model.RenewalInfo;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -77,6 +78,11 @@ public class KeystoreClient {
     /** Lets the certificate be deployed to a server whose customer and master domain binding-service gave. */
     public Uni<Certificate> migrate(String certificateId, MigrationRequest request, String idempotencyKey) {
         return mapped(calls.keystore(() -> certificates.migrateCertificate(certificateId, request, idempotencyKey)));
+    }
+
+    /** The ACME CA's advice on when to renew the certificate (RFC 9773); 409 for a certificate another issuer signed. */
+    public Uni<RenewalInfo> renewalInfo(String certificateId) {
+        return mapped(calls.keystoreSlow(() -> certificates.getRenewalInfo(certificateId)));
     }
 
     /** Takes a server's deploy access to the certificate away. */

@@ -54,6 +54,38 @@ public class CertificateTerm {
     @Column(name = "certificate_expires_at")
     public Instant certificateExpiresAt;
 
+    /** When the current certificate became valid (its notBefore). */
+    @Column(name = "certificate_valid_from")
+    public Instant certificateValidFrom;
+
+    /** Who signs the term's certificates (the product's issuer when the term began). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public io.certdesk.order.product.Issuer issuer;
+
+    /** When the current certificate is to be replaced inside the term; null when it covers the rest of the term. */
+    @Column(name = "reissue_at")
+    public Instant reissueAt;
+
+    /** The REISSUE order under way, if any. */
+    @Column(name = "reissue_order_id")
+    public Long reissueOrderId;
+
+    /** ACME: when to ask the CA's renewal information again; null when the CA does not offer it. */
+    @Column(name = "ari_check_at")
+    public Instant ariCheckAt;
+
+    /** ACME: the renewal window the CA suggested last (RFC 9773). */
+    @Column(name = "ari_window_start")
+    public Instant ariWindowStart;
+
+    @Column(name = "ari_window_end")
+    public Instant ariWindowEnd;
+
+    /** The certificate staff were last alerted about (its replacement was late). */
+    @Column(name = "alerted_certificate_id")
+    public String alertedCertificateId;
+
     @Column(name = "renewal_order_id")
     public Long renewalOrderId;
 

@@ -5,8 +5,6 @@ import io.certdesk.order.fee.Tax;
 import io.certdesk.order.notice.NoticeKind;
 import io.certdesk.order.notice.NoticeText;
 import io.certdesk.order.platform.DomainException;
-import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,7 +32,7 @@ import java.util.Map;
  * that died before committing left nothing behind, so the rerun sends what it did not.
  */
 @ApplicationScoped
-public class RenewalJob {
+public class RenewalNotices {
 
     static final String ACTOR = "renewal-notices";
 
@@ -44,7 +42,7 @@ public class RenewalJob {
     private final Clock clock;
     private final NoticeText text;
 
-    public RenewalJob(Pool db, RenewalConfig config, BillingConfig billing, Clock clock, NoticeText text) {
+    public RenewalNotices(Pool db, RenewalConfig config, BillingConfig billing, Clock clock, NoticeText text) {
         this.text = text;
         this.db = db;
         this.config = config;
@@ -52,23 +50,12 @@ public class RenewalJob {
         this.clock = clock;
     }
 
-    /** What one run did. */
-    public record Result(LocalDate date, int termsDue, int noticesQueued, long millis) {
+    /** The notices due on {@code today} (Asia/Tokyo), of one customer or all: {terms due, notices queued}. */
+    public Uni<int[]> send(LocalDate today, String customerId) {
+        return notices(today, customerId);
     }
 
-    @Scheduled(cron = "${certdesk.renewals.cron:0 0 9 * * ?}", timeZone = "Asia/Tokyo", identity = "renewal-notices",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> daily() {
-        return run(LocalDate.now(clock.withZone(Terms.TOKYO)))
-                .invoke(r -> Log.infof("Renewal notices for %s: %d term(s) due, %d notice(s) queued in %d ms", r.date(),
-                        r.termsDue(), r.noticesQueued(), r.millis()))
-                .onFailure().invoke(e -> Log.errorf(e, "The renewal notice run failed; the next run sends what is due"))
-                .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    /** Sends the notices due on {@code today} (Asia/Tokyo). */
-    public Uni<Result> run(LocalDate today) {
-        long started = System.nanoTime();
+    private Uni<int[]> notices(LocalDate today, String customerId) {
         List<Integer> windows = windows();
         LocalDate from = today.minusDays(Math.max(-windows.get(windows.size() - 1), 0) + (long) config.catchUpDays());
         LocalDate to = today.plusDays(Math.max(windows.get(0), 0));
@@ -80,14 +67,15 @@ public class RenewalJob {
                         + "; add one with POST /fees, then run again"));
             }
             Row fee = fees.iterator().next();
-            Day day = new Day(today, from, to, windows, fee.getLong("id"), fee.getLong("setup_fee_jpy"), new int[2]);
+            Day day = new Day(today, from, to, windows, fee.getLong("id"), fee.getLong("setup_fee_jpy"), customerId,
+                    new int[2]);
             return page(day, from.minusDays(1), 0L);
-        }).map(counts -> new Result(today, counts[0], counts[1], (System.nanoTime() - started) / 1_000_000));
+        });
     }
 
     /** One run: its day, the end dates it reads, its windows, the fee it quotes, and its counts (due, queued). */
     private record Day(LocalDate today, LocalDate from, LocalDate to, List<Integer> windows, long feeId, long setupFee,
-            int[] counts) {
+            String customerId, int[] counts) {
     }
 
     /** Notice windows in days before the end, newest last: e.g. 30, 14, 7, then -1 (the day after the end). */
@@ -112,7 +100,7 @@ public class RenewalJob {
 
     private Uni<int[]> page(Day day, LocalDate afterEnds, long afterId) {
         return db.withTransaction(conn -> conn.preparedQuery(DUE).execute(Tuple.of(day.from(), day.to(), afterEnds, afterId,
-                        config.batchSize()))
+                        config.batchSize()).addString(day.customerId()))
                 .flatMap(rows -> {
                     List<Row> due = new ArrayList<>();
                     rows.forEach(due::add);
@@ -227,6 +215,7 @@ public class RenewalJob {
             join customer c on c.id = t.customer_id
             join product p on p.code = t.product_code
             where t.state = 'ACTIVE' and t.ends_on between $1 and $2 and (t.ends_on, t.id) > ($3, $4)
+              and ($6::text is null or t.customer_id = $6)
               and (t.renewal_order_id is null
                    or exists (select 1 from orders r where r.id = t.renewal_order_id and r.state = 'CANCELLED'))
             order by t.ends_on, t.id
@@ -256,7 +245,8 @@ public class RenewalJob {
             join orders o on o.id = t.order_id
             returning id, renewal_term_id""";
 
-    private static final String OUTBOX = """
+    /** Queues mails in bulk (one row per array element); the reissue run queues its mails the same way. */
+    static final String OUTBOX = """
             insert into notice_outbox (order_id, kind, label, recipient, subject, body, requested_by, created_at,
                                        next_attempt_at)
             select u.order_id, u.kind, u.label, u.recipient, u.subject, u.body, $7, $8, $8

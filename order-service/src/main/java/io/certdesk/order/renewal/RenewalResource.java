@@ -1,5 +1,6 @@
 package io.certdesk.order.renewal;
 
+import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.platform.Caller;
 import io.certdesk.order.platform.CustomerId;
 import io.certdesk.order.platform.DomainException;
@@ -38,7 +39,11 @@ public class RenewalResource {
     private final RenewalConfig config;
     private final Caller caller;
 
-    public RenewalResource(RenewalService renewals, RenewalJob job, RenewalConfig config, Caller caller) {
+    private final CustomerService customers;
+
+    public RenewalResource(RenewalService renewals, RenewalJob job, RenewalConfig config, Caller caller,
+            CustomerService customers) {
+        this.customers = customers;
         this.renewals = renewals;
         this.job = job;
         this.config = config;
@@ -64,8 +69,9 @@ public class RenewalResource {
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    @Operation(operationId = "startRenewalRun", summary = "Send the renewal notices due on a given day now (where certdesk.renewals.manual-runs is on)",
-            description = "The same run as the daily job, for the date given: what it already sent is not sent again. "
+    @Operation(operationId = "startRenewalRun", summary = "Run the renewal job for a given day now, for all customers or one (where certdesk.renewals.manual-runs is on)",
+            description = "The same run as the daily job, for the date given: renewal information asked of ACME CAs, "
+                    + "reissues started, staff alerts and renewal notices; what it already did is not done again. "
                     + "Answers 409 where manual runs are off (production, unless an operator turns them on).",
             extensions = @Extension(name = "x-idempotent", value = "a notice is sent at most once per term and window, "
                     + "so running a day again sends nothing new"))
@@ -76,6 +82,13 @@ public class RenewalResource {
             throw DomainException.conflict("Manual renewal runs are off here (certdesk.renewals.manual-runs); the daily "
                     + "job sends the notices");
         }
-        return job.run(request.runDate()).map(RenewalRun::of);
+        if (request.customerId() == null) {
+            return job.run(request.runDate(), null).map(RenewalRun::of);
+        }
+        String customerId = request.customerId().value();
+        return customers.get(customerId, null)
+                .onFailure(DomainException.class).transform(e -> DomainException.unknownReference("customerId",
+                        "customer", customerId))
+                .flatMap(c -> job.run(request.runDate(), customerId)).map(RenewalRun::of);
     }
 }

@@ -114,7 +114,9 @@ public class RenewalService {
                         : t.endsOn.isBefore(today) ? RenewalStatus.EXPIRED : RenewalStatus.ACTIVE;
                 return new RenewalView(TermId.of(t.id), new CustomerId(t.customerId), OrderId.of(t.orderId), t.productCode,
                         t.domain, new ServerId(t.serverId), t.startsOn, t.endsOn, ChronoUnit.DAYS.between(today, t.endsOn),
-                        t.certificateId == null ? null : new CertificateId(t.certificateId), t.certificateExpiresAt, status,
+                        t.certificateId == null ? null : new CertificateId(t.certificateId), t.certificateExpiresAt, t.issuer,
+                        t.reissueAt, t.ariWindowStart, t.ariWindowEnd,
+                        t.reissueOrderId == null ? null : OrderId.of(t.reissueOrderId), status,
                         t.renewalOrderId == null ? null : OrderId.of(t.renewalOrderId),
                         byTerm.getOrDefault(t.id, List.of()));
             }).toList();

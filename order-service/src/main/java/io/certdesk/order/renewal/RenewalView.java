@@ -6,6 +6,7 @@ import io.certdesk.order.platform.OrderId;
 import io.certdesk.order.platform.ServerId;
 import io.certdesk.order.platform.TermId;
 import io.certdesk.order.quote.QuoteId;
+import io.certdesk.order.product.Issuer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,15 @@ public record RenewalView(
         @Schema(description = "Days from today (Asia/Tokyo) to the last day; negative once it has passed") long daysLeft,
         @Schema(nullable = true) CertificateId certificateId,
         @Schema(nullable = true) Instant certificateExpiresAt,
+        @Schema(nullable = true, description = "Who signs the term's certificates") Issuer issuer,
+        @Schema(nullable = true, description = "When the current certificate is to be replaced inside the term (free of "
+                + "charge); none when it lasts past the term's end (the renewal brings the next one)")
+        Instant nextReissueAt,
+        @Schema(nullable = true, description = "ACME: the renewal window the CA suggested (RFC 9773), if it offers one")
+        Instant renewalWindowStartAt,
+        @Schema(nullable = true) Instant renewalWindowEndAt,
+        @Schema(nullable = true, description = "The REISSUE order replacing the certificate now, if one is under way")
+        OrderId reissueOrderId,
         RenewalStatus status,
         @Schema(nullable = true, description = "The RENEWAL order for the next term") OrderId renewalOrderId,
         List<Notice> notices) {

@@ -6,6 +6,7 @@ import io.certdesk.order.order.OrderRepository;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Times;
+import io.certdesk.order.product.Issuer;
 import io.certdesk.order.product.ProductRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,20 +27,28 @@ public class Terms {
     private final TermRepository terms;
     private final ProductRepository products;
     private final OrderRepository orders;
+    private final ReissuePlan plan;
 
-    public Terms(TermRepository terms, ProductRepository products, OrderRepository orders) {
+    public Terms(TermRepository terms, ProductRepository products, OrderRepository orders, ReissuePlan plan) {
+        this.plan = plan;
         this.terms = terms;
         this.products = products;
         this.orders = orders;
     }
 
-    /** Records the order's certificate on its term, making the term first; caller's transaction. */
+    /**
+     * Records the order's certificate on its term, making the term first, and plans when that certificate is
+     * replaced; caller's transaction. A REISSUE's certificate becomes the term's once it is served
+     * ({@link #certificateServed}): until then the term's certificate is the one the server has.
+     */
     public Uni<CertificateTerm> certificateReceived(CertificateOrder o, Instant validFrom) {
-        return terms.ofOrder(o.id).flatMap(existing -> {
-            if (existing != null) {
-                existing.certificateId = o.certificateId;
-                existing.certificateExpiresAt = o.certificateExpiresAt;
-                return Uni.createFrom().item(existing);
+        if (o.orderType == OrderType.REISSUE) {
+            return Uni.createFrom().nullItem();
+        }
+        return terms.ofOrder(o.id).flatMap(found -> {
+            if (found != null) {
+                certificate(found, o, validFrom);
+                return Uni.createFrom().item(found);
             }
             return products.findByCode(o.productCode).flatMap(product -> (o.orderType == OrderType.RENEWAL
                     ? terms.renewedBy(o.id) : Uni.createFrom().<CertificateTerm>nullItem()).flatMap(previous -> {
@@ -50,20 +59,38 @@ public class Terms {
                         t.productCode = o.productCode;
                         t.domain = o.domain;
                         t.serverId = o.serverId;
+                        t.issuer = o.issuer;
                         t.startsOn = previous != null && !previous.endsOn.isBefore(issued) ? previous.endsOn.plusDays(1) : issued;
                         t.endsOn = endOf(t.startsOn, product.validityMonths);
-                        t.certificateId = o.certificateId;
-                        t.certificateExpiresAt = o.certificateExpiresAt;
+                        certificate(t, o, validFrom);
                         t.state = CertificateTerm.State.ACTIVE;
                         t.createdAt = Times.now();
                         return terms.persistAndFlush(t).invoke(saved -> {
                             if (previous != null) {
                                 previous.state = CertificateTerm.State.RENEWED;
                                 previous.renewedByTermId = saved.id;
+                                previous.reissueAt = null;
+                                previous.ariCheckAt = null;
                             }
                         });
                     }));
         });
+    }
+
+    /** A REISSUE's certificate is served: it is the term's from now on; caller's transaction, term locked. */
+    public void certificateServed(CertificateTerm t, CertificateOrder o) {
+        certificate(t, o, o.certificateValidFrom);
+    }
+
+    /** The term's current certificate is the order's: when it is replaced, and (ACME) ask the CA's advice at once. */
+    private void certificate(CertificateTerm t, CertificateOrder o, Instant validFrom) {
+        t.certificateId = o.certificateId;
+        t.certificateExpiresAt = o.certificateExpiresAt;
+        t.certificateValidFrom = validFrom;
+        t.reissueAt = plan.reissueAt(validFrom, o.certificateExpiresAt, t.endsOn);
+        t.ariWindowStart = null;
+        t.ariWindowEnd = null;
+        t.ariCheckAt = t.reissueAt != null && t.issuer == Issuer.ACME ? Times.now() : null;
     }
 
     /**

@@ -52,7 +52,14 @@ class CustomerResourceTest {
         staff().header("If-Match", "\"not-the-tag\"").body(update).put("/customers/{id}", id).then().statusCode(412)
                 .body("type", equalTo("https://certdesk.io/problems/precondition-failed"));
         staff().get("/customers/{id}", id).then().header("ETag", etag).body("contacts", hasSize(3));
+        update.put("organisationValidatedUntilDate", "2027-12-31");
+        String validatedTag = staff().header("If-Match", etag).body(update).put("/customers/{id}", id).then().statusCode(200)
+                .body("organisationValidatedUntilDate", equalTo("2027-12-31")).extract().header("ETag");
+        update.remove("organisationValidatedUntilDate");
+        etag = validatedTag;
+        // left out of a replacement, the validation date the CA gave is kept
         String newTag = staff().header("If-Match", etag).body(update).put("/customers/{id}", id).then().statusCode(200)
+                .body("organisationValidatedUntilDate", equalTo("2027-12-31"))
                 .body("listed", equalTo(true))
                 .body("noticeEmail", equalTo("new-notice@example.co.jp"))
                 .body("contacts", hasSize(1))

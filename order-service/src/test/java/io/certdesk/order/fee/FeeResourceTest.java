@@ -52,5 +52,11 @@ class FeeResourceTest {
         staff().contentType(ContentType.JSON)
                 .body(Map.of("orderType", "NEW", "setupFeeJpy", 1, "effectiveAt", from.toString()))
                 .post("/fees").then().statusCode(403);
+        // a reissue inside a paid term is free: there is no fee for it to have
+        as(Roles.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("orderType", "REISSUE", "setupFeeJpy", 1, "effectiveAt", from.plusSeconds(3600).toString()))
+                .post("/fees").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("orderType"));
+        staff().get("/fees/current/REISSUE").then().statusCode(409).contentType("application/problem+json");
     }
 }

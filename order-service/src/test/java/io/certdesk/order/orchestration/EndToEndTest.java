@@ -40,17 +40,33 @@ class EndToEndTest {
 
     private static final String IP = "127.0.0.2";
 
+    /** A customer with a server on {@code ip} whose master domain is fresh, and its deploy agent's token. */
+    private record Site(JsonPath customer, String customerId, String master, String server, String token) {
+        static Site on(String ip) {
+            WebServer.tool("openssl", "openssl");
+            JsonPath customer = Fixtures.createCustomer(false);
+            String customerId = customer.getString("id");
+            String master = Fixtures.domain();
+            String server = Fixtures.server(customerId, ip, master);
+            String token = TestTokens.claims().subject("agent-of-" + server).groups(Roles.DEPLOYER)
+                    .claim("server_id", server).expiresIn(Duration.ofMinutes(30)).jws().keyId(TestTokens.KEY_ID).sign();
+            return new Site(customer, customerId, master, server, token);
+        }
+    }
+
+    private static WebServer nginx() throws Exception {
+        return WebServer.start(Files.createTempDirectory(Files.createDirectories(Peer.ROOT), "nginx-"));
+    }
+
     @Test
     void dvAndOvOrdersReachInstalledOnARealNginx() throws Exception {
-        WebServer.tool("openssl", "openssl");
-        JsonPath customer = Fixtures.createCustomer(false);
-        String customerId = customer.getString("id");
-        String master = Fixtures.domain();
-        String server = Fixtures.server(customerId, IP, master);
-        String token = TestTokens.claims().subject("agent-of-" + server).groups(Roles.DEPLOYER)
-                .claim("server_id", server).expiresIn(Duration.ofMinutes(30)).jws().keyId(TestTokens.KEY_ID).sign();
-        Path dir = Files.createTempDirectory(Files.createDirectories(Peer.ROOT), "nginx-");
-        try (WebServer nginx = WebServer.start(dir)) {
+        Site site = Site.on(IP);
+        JsonPath customer = site.customer();
+        String customerId = site.customerId();
+        String master = site.master();
+        String server = site.server();
+        String token = site.token();
+        try (WebServer nginx = nginx()) {
             // DV for the server's master domain
             long dv = order(customerId, "DV", master, server);
             Fixtures.advance(new Fixtures.Created(dv, customerId, customer, server, master), "DV", "PAID");
@@ -147,6 +163,101 @@ class EndToEndTest {
             assertFalse(denied.output().contains("installed"), denied.output());
             assertEquals(fingerprint, WebServer.servedFingerprint(IP, Peer.HTTPS_PORT, master));
         }
+    }
+
+    /**
+     * A paid term outlives its certificate: the LOCAL CA signs for 90 days, the product sells 12 months. When a
+     * third of the lifetime is left the renewal run starts a free REISSUE order (no quote, no invoice) that gets a
+     * new key and certificate through the same steps, the deploy agent installs it on the real nginx, the probe sees
+     * it served, the term moves to it and the customer is told in Japanese.
+     */
+    @Test
+    void aCertificateIsReplacedInsideThePaidTermWithANewKeyAndTheCustomerIsTold() throws Exception {
+        String ip = "127.0.0.4";
+        Site site = Site.on(ip);
+        JsonPath customer = site.customer();
+        String customerId = site.customerId();
+        String master = site.master();
+        String server = site.server();
+        String token = site.token();
+        try (WebServer nginx = nginx()) {
+            long dv = order(customerId, "DV", master, server);
+            Fixtures.advance(new Fixtures.Created(dv, customerId, customer, server, master), "DV", "PAID");
+            command(dv, "start-application");
+            Await.until("the DV order to wait for its deployment", () -> Fixtures.order(dv),
+                    v -> "ISSUED".equals(v.getString("state")) && v.getString("placement.deploymentCheckedAt") != null);
+            assertEquals(0, nginx.runAgent(server, token, Map.of()).exit());
+            nginx.awaitListening(ip, Peer.HTTPS_PORT);
+            JsonPath first = Fixtures.awaitState(dv, "INSTALLED");
+            String oldCertificate = first.getString("certificate.id");
+            java.time.Instant expires = java.time.Instant.parse(first.getString("certificate.expiresAt"));
+
+            // 90 days (and the seconds the CA backdates notBefore by): replaced when a third is left
+            JsonPath term = staff().queryParam("customerId", customerId).get("/renewals").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items[0].issuer", equalTo("LOCAL"))
+                    .body("items[0].reissueOrderId", org.hamcrest.Matchers.nullValue()).extract().jsonPath();
+            java.time.Instant reissueAt = java.time.Instant.parse(term.getString("items[0].nextReissueAt"));
+            assertTrue(!reissueAt.isAfter(expires.minus(Duration.ofDays(30)))
+                    && reissueAt.isAfter(expires.minus(Duration.ofDays(30)).minusSeconds(120)), reissueAt + " for " + expires);
+            java.time.LocalDate reissueDay = java.time.LocalDate.ofInstant(reissueAt, io.certdesk.order.renewal.Terms.TOKYO);
+
+            // the day before: nothing; that day: one REISSUE order; again: none more
+            assertEquals(0, renewalRun(reissueDay.minusDays(1), customerId).getInt("reissuesStarted"));
+            assertEquals(1, renewalRun(reissueDay, customerId).getInt("reissuesStarted"));
+            assertEquals(0, renewalRun(reissueDay, customerId).getInt("reissuesStarted"));
+            long reissue = staff().queryParam("customerId", customerId).get("/renewals").then().extract().jsonPath()
+                    .getLong("items[0].reissueOrderId");
+            staff().get("/orders/{id}", reissue).then().statusCode(200).body("type", equalTo("REISSUE"))
+                    .body("quoteId", org.hamcrest.Matchers.nullValue()).body("renewsCertificateId", equalTo(oldCertificate))
+                    .body("domain", equalTo(master));
+
+            Await.until("the reissue to wait for its deployment", () -> Fixtures.order(reissue),
+                    v -> "CONFIRM_DEPLOYMENT".equals(v.getString("currentStep.kind")));
+            // the web server still serves the old certificate until the agent installs the new one
+            assertEquals(first.getString("certificate.sha256Fingerprint"),
+                    WebServer.servedFingerprint(ip, Peer.HTTPS_PORT, master));
+            Agent.Result installed = nginx.runAgent(server, token, Map.of());
+            assertEquals(0, installed.exit(), installed.output());
+            JsonPath done = Fixtures.awaitState(reissue, "INSTALLED");
+            String newCertificate = done.getString("certificate.id");
+            assertFalse(newCertificate.equals(oldCertificate));
+            assertEquals(done.getString("certificate.sha256Fingerprint"), WebServer.servedFingerprint(ip, Peer.HTTPS_PORT, master));
+            assertFalse(done.getString("keyId").equals(first.getString("keyId")), "a new key by default");
+            // free: never quoted, never invoiced
+            staff().get("/orders/{id}/invoice", reissue).then().statusCode(404);
+
+            // the term now has the new certificate, nothing under way, and its next reissue later
+            JsonPath after = staff().queryParam("customerId", customerId).get("/renewals").then().statusCode(200)
+                    .body("total", equalTo(1)).body("items[0].certificateId", equalTo(newCertificate))
+                    .body("items[0].reissueOrderId", org.hamcrest.Matchers.nullValue())
+                    .body("items[0].orderId", equalTo(String.valueOf(dv))).extract().jsonPath();
+            assertTrue(java.time.Instant.parse(after.getString("items[0].nextReissueAt")).isAfter(reissueAt));
+
+            // the customer is told, in Japanese, that nothing is to be paid or done
+            Map<String, Object> mail = staff().get("/orders/{id}/notices", reissue).then().statusCode(200).extract()
+                    .jsonPath().<Map<String, Object>>getList("items").stream()
+                    .filter(m -> "CERTIFICATE_REISSUED".equals(m.get("kind"))).findFirst().orElseThrow();
+            assertEquals(customer.getString("noticeEmail"), mail.get("recipient"));
+            String body = String.valueOf(mail.get("body"));
+            assertTrue(String.valueOf(mail.get("subject")).contains("再発行") && body.contains(master)
+                    && body.contains("追加の費用はかからず") && body.contains("秘密鍵も新たに生成")
+                    && body.contains(first.getString("certificate.serial"))
+                    && body.contains(io.certdesk.order.notice.NoticeText.date(java.time.LocalDate.ofInstant(
+                            java.time.Instant.parse(done.getString("certificate.expiresAt")), io.certdesk.order.renewal.Terms.TOKYO))),
+                    body);
+            // both timelines say what happened
+            staff().get("/orders/{id}/timeline", dv).then().body("items.note",
+                    org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("replaced by " + newCertificate)));
+            // the customer sees its reissue; another customer does not
+            Fixtures.customer(customerId).get("/orders/{id}", reissue).then().statusCode(200);
+            String other = Fixtures.createCustomer(true).getString("id");
+            Fixtures.customer(other).get("/orders/{id}", reissue).then().statusCode(404);
+        }
+    }
+
+    private static JsonPath renewalRun(java.time.LocalDate day, String customerId) {
+        return staff().body(Map.of("runDate", day.toString(), "customerId", customerId)).post("/renewals/runs").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     /** An accepted quote of a fresh LOCAL product for {@code domain} on {@code server}, ordered. */

@@ -381,8 +381,8 @@ class OrderWorkflowTest {
         String customerId = first.customerId();
         String renewed = Fixtures.certificateId(first.orderId());
         db.preparedQuery("insert into certificate_term (customer_id, order_id, product_code, domain, server_id, starts_on, "
-                + "ends_on, certificate_id, state, created_at) select customer_id, id, product_code, domain, server_id, "
-                + "current_date, current_date + 364, $2, 'ACTIVE', now() from orders where id = $1")
+                + "ends_on, certificate_id, state, created_at, issuer) select customer_id, id, product_code, domain, "
+                + "server_id, current_date, current_date + 364, $2, 'ACTIVE', now(), issuer from orders where id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(first.orderId(), renewed)).await().indefinitely();
         String product = Fixtures.createProduct("DV", 33_000);
         String quoteId = Fixtures.quote(customerId, product, "RENEWAL", Fixtures.domain()).getString("id");

@@ -44,6 +44,7 @@ class ProductResourceTest {
                 .body("validationLevel", equalTo("DV"))
                 .body("applicationFeeJpy", equalTo(38_500))
                 .body("active", equalTo(true))
+                .body("reuseKey", equalTo(false))
                 .header("ETag", notNullValue());
 
         as(Roles.CUSTOMER).get("/products/{code}", code)
@@ -62,8 +63,11 @@ class ProductResourceTest {
 
         as(Roles.STAFF).contentType(ContentType.JSON).body(update).put("/products/{code}", code)
                 .then().statusCode(428).contentType("application/problem+json");
-        as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", read).body(update).put("/products/{code}", code)
+        Map<String, Object> keepKey = new java.util.HashMap<>(update);
+        keepKey.put("reuseKey", true);
+        as(Roles.STAFF).contentType(ContentType.JSON).header("If-Match", read).body(keepKey).put("/products/{code}", code)
                 .then().statusCode(200)
+                .body("reuseKey", equalTo(true))
                 .body("validationLevel", equalTo("EV"))
                 .body("applicationFeeJpy", equalTo(143_000))
                 .header("ETag", not(equalTo(read)));

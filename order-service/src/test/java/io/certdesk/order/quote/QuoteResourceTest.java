@@ -132,6 +132,10 @@ class QuoteResourceTest {
         staff().body(Map.of("customerId", customerId, "productCode", product, "type", "NEW",
                 "domain", "not a domain", "serverId", "1")).post("/quotes").then().statusCode(400)
                 .body("violations.field", hasItem("domain"));
+        // a reissue is never quoted: order-service makes it inside a paid term
+        staff().body(Map.of("customerId", customerId, "productCode", product, "type", "REISSUE",
+                "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("type"));
         // ids in the body that name nothing are 404, with the field named
         staff().body(Map.of("customerId", "C-404404", "productCode", product, "type", "NEW",
                 "domain", "a.example.jp", "serverId", "1")).post("/quotes").then().statusCode(404)

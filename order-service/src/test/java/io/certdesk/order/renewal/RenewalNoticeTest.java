@@ -46,14 +46,24 @@ class RenewalNoticeTest {
     /** An INSTALLED-like order's term ending on {@code endsOn}; answers the term id. */
     private long term(Fixtures.Created o, LocalDate endsOn) {
         return db.preparedQuery("insert into certificate_term (customer_id, order_id, product_code, domain, server_id, "
-                        + "starts_on, ends_on, certificate_id, state, created_at) select customer_id, id, product_code, domain, "
-                        + "server_id, $2, $3, $4, 'ACTIVE', now() from orders where id = $1 returning id")
+                        + "starts_on, ends_on, certificate_id, state, created_at, issuer) select customer_id, id, product_code, "
+                        + "domain, server_id, $2, $3, $4, 'ACTIVE', now(), issuer from orders where id = $1 returning id")
                 .execute(Tuple.of(o.orderId(), endsOn.minusYears(1).plusDays(1), endsOn, Fixtures.certificateId(o.orderId())))
                 .await().indefinitely().iterator().next().getLong("id");
     }
 
-    private static JsonPath run(LocalDate date) {
-        return staff().body(Map.of("runDate", date.toString())).post("/renewals/runs").then().statusCode(200).extract().jsonPath();
+    /** The run of {@code date} for one customer's terms: the other test classes' terms are left alone. */
+    private static JsonPath run(LocalDate date, String customerId) {
+        return staff().body(Map.of("runDate", date.toString(), "customerId", customerId)).post("/renewals/runs").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    /** Another order of the customer of {@code first}, for another domain on the same server. */
+    private static long anotherOrder(Fixtures.Created first) {
+        String product = Fixtures.createProduct("DV", 38_500, "LOCAL");
+        String quoteId = Fixtures.quote(first.customerId(), product, "NEW", Fixtures.domain(), first.serverId()).getString("id");
+        customer(first.customerId()).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
+        return staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private long count(String sql, Object... params) {
@@ -72,11 +82,11 @@ class RenewalNoticeTest {
         LocalDate end = LocalDate.of(2031, 1, 31);
         long term = term(o, end);
 
-        run(LocalDate.of(2030, 12, 31));
+        run(LocalDate.of(2030, 12, 31), o.customerId());
         assertEquals(0, count("select count(*) from renewal_notice where term_id = $1", term), "31 days ahead is too early");
-        run(LocalDate.of(2031, 1, 1));
-        run(LocalDate.of(2031, 1, 1));
-        run(LocalDate.of(2031, 1, 10));
+        run(LocalDate.of(2031, 1, 1), o.customerId());
+        run(LocalDate.of(2031, 1, 1), o.customerId());
+        run(LocalDate.of(2031, 1, 10), o.customerId());
         assertEquals(1, count("select count(*) from renewal_notice where term_id = $1", term));
 
         JsonPath renewal = staff().queryParam("customerId", o.customerId()).get("/renewals").then().statusCode(200)
@@ -99,11 +109,11 @@ class RenewalNoticeTest {
         assertTrue(body.contains("残り30日") && body.contains("お見積り番号　　：" + quoteId) && body.contains("49,000円")
                 && body.contains("うち消費税等4,454円") && body.contains("翌日から始まります"), body);
 
-        run(LocalDate.of(2031, 1, 17));
-        run(LocalDate.of(2031, 1, 24));
-        run(LocalDate.of(2031, 1, 31));
-        run(LocalDate.of(2031, 2, 1));
-        run(LocalDate.of(2031, 2, 2));
+        run(LocalDate.of(2031, 1, 17), o.customerId());
+        run(LocalDate.of(2031, 1, 24), o.customerId());
+        run(LocalDate.of(2031, 1, 31), o.customerId());
+        run(LocalDate.of(2031, 2, 1), o.customerId());
+        run(LocalDate.of(2031, 2, 2), o.customerId());
         assertEquals(List.of(30, 14, 7, -1), staff().queryParam("customerId", o.customerId()).get("/renewals").then()
                 .extract().jsonPath().getList("items[0].notices.windowDays"));
         assertEquals(3, notices(o.orderId()).stream().filter(m -> "RENEWAL_DUE".equals(m.get("kind"))).count());
@@ -124,16 +134,19 @@ class RenewalNoticeTest {
         LocalDate end = LocalDate.of(2031, 3, 20);
         List<Long> terms = new ArrayList<>();
         List<Long> orders = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            Fixtures.Created o = Fixtures.newOrder("DV", true, null);
-            orders.add(o.orderId());
-            terms.add(term(o, end));
+        Fixtures.Created first = Fixtures.newOrder("DV", true, null);
+        orders.add(first.orderId());
+        terms.add(term(first, end));
+        for (int i = 1; i < 12; i++) {
+            long id = anotherOrder(first);
+            orders.add(id);
+            terms.add(term(new Fixtures.Created(id, first.customerId(), first.customer(), first.serverId(), null), end));
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<JsonPath>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> run(end.minusDays(30))));
+                runs.add(pool.submit(() -> run(end.minusDays(30), first.customerId())));
             }
             for (Future<JsonPath> r : runs) {
                 r.get();
@@ -159,14 +172,15 @@ class RenewalNoticeTest {
         db.query("create trigger fail_outbox before insert on notice_outbox for each row execute function fail_outbox()")
                 .execute().await().indefinitely();
         try {
-            staff().body(Map.of("runDate", end.minusDays(30).toString())).post("/renewals/runs").then().statusCode(500)
+            staff().body(Map.of("runDate", end.minusDays(30).toString(), "customerId", o.customerId())).post("/renewals/runs")
+                    .then().statusCode(500)
                     .contentType("application/problem+json");
             assertEquals(0, count("select count(*) from renewal_notice where term_id = $1", term), "the claim rolled back");
             assertEquals(0, count("select count(*) from quote where renewal_term_id = $1", term), "so did the quote");
         } finally {
             db.query("drop trigger fail_outbox on notice_outbox").execute().await().indefinitely();
         }
-        run(end.minusDays(29));
+        run(end.minusDays(29), o.customerId());
         assertEquals(1, count("select count(*) from renewal_notice where term_id = $1", term));
         assertEquals(1, count("select count(*) from notice_outbox where kind = 'RENEWAL_DUE' and order_id = $1", o.orderId()));
     }
@@ -176,7 +190,7 @@ class RenewalNoticeTest {
         Fixtures.Created o = Fixtures.newOrder("DV", true, null);
         LocalDate end = LocalDate.of(2031, 7, 31);
         long term = term(o, end);
-        run(end.minusDays(30));
+        run(end.minusDays(30), o.customerId());
         String quoteId = staff().queryParam("customerId", o.customerId()).get("/renewals").then().extract().jsonPath()
                 .getString("items[0].notices[0].quoteId");
 
@@ -197,7 +211,7 @@ class RenewalNoticeTest {
                 .body("total", equalTo(0));
 
         // under way: the next window sends nothing
-        run(end.minusDays(14));
+        run(end.minusDays(14), o.customerId());
         assertEquals(1, count("select count(*) from renewal_notice where term_id = $1", term));
         // billed like any order: the CA fee and the renewal setup fee
         Fixtures.command(renewal, "contract");
@@ -206,7 +220,7 @@ class RenewalNoticeTest {
                 org.hamcrest.Matchers.contains(38_500, 10_500)).body("totalJpy", equalTo(49_000));
         // a renewal that is cancelled lets the notices resume
         staff().body(Map.of("note", "customer changed their mind")).post("/orders/{id}/cancel", renewal).then().statusCode(200);
-        run(end.minusDays(7));
+        run(end.minusDays(7), o.customerId());
         assertEquals(2, count("select count(*) from renewal_notice where term_id = $1", term));
     }
 
@@ -215,7 +229,7 @@ class RenewalNoticeTest {
         Fixtures.Created o = Fixtures.newOrder("DV", true, null);
         LocalDate end = LocalDate.of(2031, 9, 30);
         term(o, end);
-        run(end.minusDays(30));
+        run(end.minusDays(30), o.customerId());
         String quoteId = staff().queryParam("customerId", o.customerId()).get("/renewals").then().extract().jsonPath()
                 .getString("items[0].notices[0].quoteId");
         customer(o.customerId()).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
@@ -236,7 +250,7 @@ class RenewalNoticeTest {
         assertEquals(String.valueOf(renewal), terms.getString("items[1].orderId"));
         assertEquals(Fixtures.order(renewal).getString("certificate.id"), terms.getString("items[1].certificateId"));
         // a renewed term gets no more notices
-        run(end.minusDays(7));
+        run(end.minusDays(7), o.customerId());
         assertEquals(1, staff().queryParam("customerId", o.customerId()).queryParam("status", "RENEWED").get("/renewals")
                 .then().extract().jsonPath().getList("items[0].notices").size());
     }
@@ -260,11 +274,62 @@ class RenewalNoticeTest {
     }
 
     @Test
+    void aCertificateAboutToExpireWithoutItsReplacementDeployedAlertsStaffOnce() {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        LocalDate end = LocalDate.of(2032, 3, 31);
+        long term = term(o, end);
+        // its certificate expires on 2031-11-20, long before the term ends; a reissue is under way but not deployed
+        db.preparedQuery("update certificate_term set certificate_expires_at = $2, certificate_valid_from = $3, "
+                + "reissue_at = $4, reissue_order_id = order_id where id = $1").execute(Tuple.of(term,
+                        java.time.OffsetDateTime.parse("2031-11-20T00:00:00+09:00"),
+                        java.time.OffsetDateTime.parse("2031-08-12T00:00:00+09:00"),
+                        java.time.OffsetDateTime.parse("2031-10-17T00:00:00+09:00"))).await().indefinitely();
+        // 11 days before: not yet
+        assertEquals(0, run(LocalDate.of(2031, 11, 9), o.customerId()).getInt("staffAlerts"));
+        // 10 days before (the default): staff are told, once
+        assertEquals(1, run(LocalDate.of(2031, 11, 10), o.customerId()).getInt("staffAlerts"));
+        assertEquals(0, run(LocalDate.of(2031, 11, 11), o.customerId()).getInt("staffAlerts"));
+        Map<String, Object> alert = notices(o.orderId()).stream().filter(m -> "STAFF_ALERT".equals(m.get("kind")))
+                .findFirst().orElseThrow();
+        assertEquals("ssl-desk@certdesk.example", alert.get("recipient"), "staff, not the customer");
+        assertTrue(String.valueOf(alert.get("subject")).contains("2031年11月20日") && String.valueOf(alert.get("body"))
+                .contains(o.domain()) && String.valueOf(alert.get("body")).contains("残り10日"), alert.toString());
+        assertEquals(1, count("select count(*) from notice_outbox where kind = 'STAFF_ALERT' and order_id = $1", o.orderId()));
+    }
+
+    @Test
+    void anAcmeCaThatCannotBeAskedIsAskedAgainLaterAndItsCertificateKeepsItsUsualTime() {
+        Fixtures.Created o = Fixtures.newOrder("DV", true, null);
+        long term = term(o, LocalDate.of(2032, 6, 30));
+        java.time.OffsetDateTime reissueAt = java.time.OffsetDateTime.parse("2031-12-01T00:00:00+09:00");
+        db.preparedQuery("update certificate_term set issuer = 'ACME', certificate_expires_at = $2, certificate_valid_from = $3, "
+                + "reissue_at = $4, ari_check_at = $3 where id = $1").execute(Tuple.of(term,
+                        java.time.OffsetDateTime.parse("2032-01-01T00:00:00+09:00"),
+                        java.time.OffsetDateTime.parse("2031-10-01T00:00:00+09:00"), reissueAt)).await().indefinitely();
+        // keystore-service knows no such certificate: asked, and asked again after the configured wait
+        JsonPath r = run(LocalDate.of(2031, 11, 1), o.customerId());
+        assertEquals(1, r.getInt("renewalInfoChecked"));
+        assertEquals(0, r.getInt("reissuesStarted"));
+        Row after = db.preparedQuery("select reissue_at, ari_check_at from certificate_term where id = $1")
+                .execute(Tuple.of(term)).await().indefinitely().iterator().next();
+        assertEquals(reissueAt.toInstant(), after.getOffsetDateTime("reissue_at").toInstant());
+        assertEquals(LocalDate.of(2031, 11, 1).atTime(9, 0).atZone(Terms.TOKYO).toInstant().plus(java.time.Duration.ofHours(6)),
+                after.getOffsetDateTime("ari_check_at").toInstant());
+        // the same day again: not due to be asked yet
+        assertEquals(0, run(LocalDate.of(2031, 11, 1), o.customerId()).getInt("renewalInfoChecked"));
+    }
+
+    @Test
     void manualRunsAndListsAreForStaffAndValidated() {
         customer("C-1").body(Map.of("runDate", "2031-01-01")).post("/renewals/runs").then().statusCode(403);
         staff().body(Map.of("runDate", "1999-01-01")).post("/renewals/runs").then().statusCode(400);
         staff().body(Map.of()).post("/renewals/runs").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("runDate"));
+        staff().body(Map.of("runDate", "2031-01-01", "customerId", "C-99999999")).post("/renewals/runs").then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.hasItem("customerId"));
+        staff().body(Map.of("runDate", "2031-01-01", "customerId", "not a customer")).post("/renewals/runs").then()
+                .statusCode(400).contentType("application/problem+json");
         staff().queryParam("endDateFrom", "2031-02-01").queryParam("endDateTo", "2031-01-01").get("/renewals").then()
                 .statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("endDateTo"));
         staff().queryParam("status", "SOMETIME").get("/renewals").then().statusCode(400);

@@ -39,6 +39,6 @@ class TermsTest {
         "2028-03-30, 2028-02-28, "
     })
     void theNewestWindowOpenOnADay(LocalDate endsOn, LocalDate today, Integer window) {
-        assertEquals(window, RenewalJob.windowOn(endsOn, today, List.of(30, 14, 7, -1)));
+        assertEquals(window, RenewalNotices.windowOn(endsOn, today, List.of(30, 14, 7, -1)));
     }
 }
