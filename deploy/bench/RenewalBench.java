@@ -194,7 +194,7 @@ public class RenewalBench {
             }
 
             public String registrationNumber() {
-                return "T1234567890123";
+                return "T7123456789012";
             }
 
             public String issuerName() {
@@ -203,6 +203,22 @@ public class RenewalBench {
 
             public ZoneId zone() {
                 return ZoneId.of("Asia/Tokyo");
+            }
+
+            public java.util.Optional<String> issuerAddress() {
+                return java.util.Optional.empty();
+            }
+
+            public int reducedTaxRatePercent() {
+                return 8;
+            }
+
+            public Bank bank() {
+                throw new UnsupportedOperationException("the bench issues no invoice");
+            }
+
+            public String transferFeeNote() {
+                return "";
             }
         };
     }

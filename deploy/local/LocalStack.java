@@ -146,13 +146,20 @@ public class LocalStack {
                     "CERTDESK_ISSUANCE_LOCAL_ENABLED", "true",
                     "CERTDESK_DEPLOY_TLS_ROOT", tlsRoot.toString(),
                     "CERTDESK_AUDIT_CHECKPOINT_FILE", serviceData.resolve("audit-checkpoints.jsonl").toString());
-            case "order-service" -> Map.of(
-                    "QUARKUS_MAILER_MOCK", "true",
-                    "CERTDESK_BILLING_REGISTRATION_NUMBER", "T0000000000000",
-                    "CERTDESK_SERVICE_TOKEN_KEY_LOCATION", data.resolve("jwt/order-service-private.pem").toString(),
-                    "CERTDESK_KEYSTORE_URL", "http://localhost:8081",
-                    "CERTDESK_BINDING_URL", "http://localhost:8082",
-                    "CERTDESK_PRODUCTS_DEFAULT_ISSUER", "LOCAL");
+            case "order-service" -> Map.ofEntries(
+                    Map.entry("QUARKUS_MAILER_MOCK", "true"),
+                    // made up for the local stack: a check digit that verifies, a bank that does not exist
+                    Map.entry("CERTDESK_BILLING_REGISTRATION_NUMBER", "T7123456789012"),
+                    Map.entry("CERTDESK_BILLING_ISSUER_NAME", "certdesk株式会社"),
+                    Map.entry("CERTDESK_BILLING_ISSUER_ADDRESS", "〒100-0001 東京都千代田区千代田1-1"),
+                    Map.entry("CERTDESK_BILLING_BANK_NAME", "さくら銀行"),
+                    Map.entry("CERTDESK_BILLING_BANK_BRANCH", "本店営業部（店番号100）"),
+                    Map.entry("CERTDESK_BILLING_BANK_ACCOUNT_NUMBER", "1234567"),
+                    Map.entry("CERTDESK_BILLING_BANK_ACCOUNT_HOLDER", "サーテイデスク（カ"),
+                    Map.entry("CERTDESK_SERVICE_TOKEN_KEY_LOCATION", data.resolve("jwt/order-service-private.pem").toString()),
+                    Map.entry("CERTDESK_KEYSTORE_URL", "http://localhost:8081"),
+                    Map.entry("CERTDESK_BINDING_URL", "http://localhost:8082"),
+                    Map.entry("CERTDESK_PRODUCTS_DEFAULT_ISSUER", "LOCAL"));
             case "binding-service" -> Map.of(
                     "CERTDESK_BINDING_ACME_RESPONDER_URL", "http://127.0.0.1:8081",
                     "CERTDESK_BINDING_HTTPS_PORT", Integer.toString(HTTPS_PORT),

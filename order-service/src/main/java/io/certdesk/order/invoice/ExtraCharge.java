@@ -12,6 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ExtraCharge(
         @NotBlank @Size(max = 200) @Schema(examples = "専用サーバー利用料 2026年12月分") String description,
         @NotNull @Min(1) @Max(100_000_000) @Schema(description = "Tax included") Long amountJpy,
-        @Min(0) @Max(100) @Schema(description = "Tax rate in percent; defaults to the configured rate")
-        Integer taxRatePercent) {
+        @Schema(description = "STANDARD (10%) when omitted; REDUCED (8%, ※軽減税率対象) or NON_TAXABLE (非課税); no "
+                + "other rates") TaxCategory taxCategory) {
+
+    /** The category asked for, STANDARD by default. */
+    public TaxCategory category() {
+        return taxCategory == null ? TaxCategory.STANDARD : taxCategory;
+    }
 }

@@ -43,6 +43,10 @@ public class Invoice {
     @Column(name = "issuer_name", nullable = false)
     public String issuerName;
 
+    /** The customer's name as it was when the invoice was issued (printed with 御中). */
+    @Column(name = "recipient_name", nullable = false)
+    public String recipientName;
+
     @Column(name = "total_jpy", nullable = false)
     public long totalJpy;
 

@@ -36,4 +36,8 @@ public class InvoiceLine {
 
     @Column(name = "tax_rate_percent", nullable = false)
     public int taxRatePercent;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "tax_category", nullable = false, length = 12)
+    public TaxCategory taxCategory;
 }

@@ -3,7 +3,6 @@ package io.certdesk.order.invoice;
 import io.certdesk.order.fee.Tax;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Invoice totals: sum the tax-included lines per rate, then take the contained tax of each rate's sum once. */
 public final class InvoiceMath {
@@ -11,14 +10,23 @@ public final class InvoiceMath {
     private InvoiceMath() {
     }
 
-    /** Per rate, highest rate first, as the qualified-invoice rules require it printed. */
+    /**
+     * Per category, as the qualified-invoice rules require it printed: the standard rate, the reduced rate, then
+     * the non-taxable lines (no tax). The tax of each category is taken once from its total.
+     */
     public static List<InvoiceView.TaxBreakdown> breakdown(List<InvoiceView.Line> lines) {
-        Map<Integer, Long> byRate = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<TaxCategory, long[]> byCategory = new java.util.EnumMap<>(TaxCategory.class);
         for (InvoiceView.Line l : lines) {
-            byRate.merge(l.taxRatePercent(), l.amountJpy(), Math::addExact);
+            long[] sum = byCategory.computeIfAbsent(l.taxCategory(), c -> new long[] {l.taxRatePercent(), 0});
+            if (sum[0] != l.taxRatePercent()) {
+                throw new IllegalArgumentException("lines of " + l.taxCategory() + " at " + sum[0] + "% and "
+                        + l.taxRatePercent() + "% on one invoice");
+            }
+            sum[1] = Math.addExact(sum[1], l.amountJpy());
         }
-        return byRate.entrySet().stream()
-                .map(e -> new InvoiceView.TaxBreakdown(e.getKey(), e.getValue(), Tax.contained(e.getValue(), e.getKey())))
+        return byCategory.entrySet().stream()
+                .map(e -> new InvoiceView.TaxBreakdown(e.getKey(), (int) e.getValue()[0], e.getValue()[1],
+                        e.getKey() == TaxCategory.NON_TAXABLE ? 0 : Tax.contained(e.getValue()[1], (int) e.getValue()[0])))
                 .toList();
     }
 

@@ -18,6 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -58,5 +63,22 @@ public class InvoiceResource {
     @Operation(operationId = "getInvoice", summary = "Read an invoice with its lines, tax per rate and payment balance")
     public Uni<InvoiceView> get(@PathParam("invoiceId") InvoiceId invoiceId) {
         return service.get(invoiceId.number(), caller.customerScope());
+    }
+
+    @GET
+    @Path("/{invoiceId}/document")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "getInvoiceDocument", summary = "The invoice as the customer received it: the qualified "
+            + "invoice (適格請求書) PDF rendered when it was issued, unchanged since")
+    @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> document(@PathParam("invoiceId") InvoiceId invoiceId) {
+        return service.document(invoiceId.number(), caller.customerScope())
+                .map(d -> RestResponse.ResponseBuilder.ok(d.pdf, "application/pdf")
+                        .header("Content-Disposition", "attachment; filename=\"" + d.fileName + "\"")
+                        .header("ETag", "\"" + d.sha256 + "\"")
+                        .header("Cache-Control", "private, no-store")
+                        .build());
     }
 }

@@ -2,6 +2,7 @@ package io.certdesk.order.invoice;
 
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Offload;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Times;
@@ -32,26 +33,39 @@ public class InvoiceService {
     private final InvoiceCounterRepository counters;
     private final BillingConfig billing;
 
-    public InvoiceService(InvoiceRepository invoices, InvoiceCounterRepository counters, BillingConfig billing) {
+    private final InvoiceDocumentRepository documents;
+    private final InvoicePdf pdf;
+
+    public InvoiceService(InvoiceRepository invoices, InvoiceCounterRepository counters, BillingConfig billing,
+            InvoiceDocumentRepository documents, InvoicePdf pdf) {
+        this.documents = documents;
+        this.pdf = pdf;
         this.invoices = invoices;
         this.counters = counters;
         this.billing = billing;
     }
 
     /** What to bill: the quote's frozen fees plus any extra prepaid charges; runs in the caller's transaction. */
-    public record Billing(long orderId, String customerId, String productName, String domain, long applicationFeeJpy,
-            long setupFeeJpy, int taxRatePercent, boolean renewal, List<ExtraCharge> extras) {
+    public record Billing(long orderId, String customerId, String recipientName, String productName, String domain,
+            long applicationFeeJpy, long setupFeeJpy, int taxRatePercent, boolean renewal, List<ExtraCharge> extras) {
     }
 
-    public Uni<Invoice> issue(Billing b) {
+    /** An issued invoice, the tax it contains, and the PDF delivered for it. */
+    public record Issued(Invoice invoice, long containedTaxJpy, long documentId) {
+    }
+
+    public Uni<Issued> issue(Billing b) {
         List<InvoiceView.Line> lines = new ArrayList<>();
+        // the fees were quoted at the standard rate of their day, which the quote froze
         lines.add(new InvoiceView.Line(1, LineKind.CA_FEE, caFeeDescription(b.productName(), b.domain()),
-                b.applicationFeeJpy(), b.taxRatePercent()));
+                b.applicationFeeJpy(), b.taxRatePercent(), TaxCategory.STANDARD));
         lines.add(new InvoiceView.Line(2, LineKind.SETUP_FEE,
-                (b.renewal() ? "更新時 " : "新規 ") + "設定作業及び申請代行手数料", b.setupFeeJpy(), b.taxRatePercent()));
+                (b.renewal() ? "更新時 " : "新規 ") + "設定作業及び申請代行手数料", b.setupFeeJpy(), b.taxRatePercent(),
+                TaxCategory.STANDARD));
         for (ExtraCharge x : b.extras()) {
+            int rate = x.category() == TaxCategory.STANDARD ? b.taxRatePercent() : x.category().rate(billing);
             lines.add(new InvoiceView.Line(lines.size() + 1, LineKind.EXTRA, x.description().strip(), x.amountJpy(),
-                    x.taxRatePercent() == null ? billing.taxRatePercent() : x.taxRatePercent()));
+                    rate, x.category()));
         }
         LocalDate today = LocalDate.now(billing.zone());
         return counters.next(today.getYear()).flatMap(n -> {
@@ -63,6 +77,7 @@ public class InvoiceService {
             i.dueDate = today.plusDays(billing.invoiceDueDays());
             i.registrationNumber = billing.registrationNumber();
             i.issuerName = billing.issuerName();
+            i.recipientName = b.recipientName();
             i.totalJpy = InvoiceMath.total(lines);
             i.status = InvoiceStatus.OPEN;
             i.createdAt = Times.now();
@@ -77,10 +92,56 @@ public class InvoiceService {
                 line.description = l.description();
                 line.amountJpy = l.amountJpy();
                 line.taxRatePercent = l.taxRatePercent();
+                line.taxCategory = l.taxCategory();
                 chain = chain.flatMap(v -> invoices.getSession().flatMap(s -> s.persist(line)));
             }
-            return chain.flatMap(v -> invoices.flush()).replaceWith(i);
+            long tax = InvoiceMath.breakdown(lines).stream().mapToLong(InvoiceView.TaxBreakdown::containedTaxJpy).sum();
+            return chain.flatMap(v -> invoices.flush()).flatMap(v -> render(i, lines))
+                    .map(d -> new Issued(i, tax, d.id));
         });
+    }
+
+    /**
+     * The invoice as the customer receives it, rendered once (off the event loop) and stored with the invoice in
+     * the caller's transaction: a later change of the customer, the bank account or the layout never changes it.
+     */
+    private Uni<InvoiceDocument> render(Invoice i, List<InvoiceView.Line> lines) {
+        InvoicePdf.Facts facts = new InvoicePdf.Facts(i.number, i.recipientName, i.issuerName,
+                billing.issuerAddress().orElse(null), i.registrationNumber, i.issueDate, i.dueDate, i.orderId, lines,
+                InvoiceMath.breakdown(lines), i.totalJpy, billing.bank(), billing.transferFeeNote());
+        return Offload.cpu(() -> pdf.invoice(facts)).flatMap(bytes -> {
+            InvoiceDocument d = new InvoiceDocument();
+            d.invoiceId = i.id;
+            d.kind = InvoiceDocument.Kind.INVOICE;
+            d.fileName = i.number + ".pdf";
+            d.pdf = bytes;
+            d.sha256 = java.util.HexFormat.of().formatHex(sha256(bytes));
+            d.createdAt = Times.now();
+            return documents.persist(d);
+        });
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PDF delivered for the invoice; 404 for another customer's invoice. */
+    @WithSession
+    public Uni<InvoiceDocument> document(long id, String scope) {
+        return invoices.findById(id)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", id))
+                .flatMap(i -> documents.of(i.id, InvoiceDocument.Kind.INVOICE))
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice document", id));
+    }
+
+    /** The invoice document of invoice {@code id}; caller's session. */
+    public Uni<InvoiceDocument> documentOf(long id) {
+        return documents.of(id, InvoiceDocument.Kind.INVOICE);
     }
 
     /**
@@ -123,9 +184,9 @@ public class InvoiceService {
                 : invoices.lines(i.id).flatMap(lines -> {
                     List<String> issued = lines.stream().filter(l -> l.kind == LineKind.EXTRA)
                             .sorted(java.util.Comparator.comparingInt(l -> l.position))
-                            .map(l -> l.description + "|" + l.amountJpy + "|" + l.taxRatePercent).toList();
+                            .map(l -> l.description + "|" + l.amountJpy + "|" + l.taxCategory).toList();
                     List<String> asked = extras.stream().map(x -> x.description().strip() + "|" + x.amountJpy() + "|"
-                            + (x.taxRatePercent() == null ? billing.taxRatePercent() : x.taxRatePercent())).toList();
+                            + x.category()).toList();
                     return issued.equals(asked) ? Uni.createFrom().voidItem()
                             : Uni.createFrom().failure(DomainException.conflict("Order " + orderId
                                     + " was already invoiced with invoice " + i.number + " (" + issued.size()

@@ -14,6 +14,8 @@ public record InvoiceView(
         String number,
         OrderId orderId,
         CustomerId customerId,
+        @Schema(description = "The customer's name as it was when the invoice was issued (a later rename never changes it)")
+        String recipientName,
         String issuerName,
         @Schema(description = "Qualified-invoice issuer registration number (T + 13 digits)") String registrationNumber,
         LocalDate issueDate,
@@ -35,20 +37,21 @@ public record InvoiceView(
 
     /** One invoice line. */
     @Schema(name = "InvoiceLine")
-    public record Line(int position, LineKind kind, String description, long amountJpy, int taxRatePercent) {
+    public record Line(int position, LineKind kind, String description, long amountJpy, int taxRatePercent,
+            TaxCategory taxCategory) {
     }
 
-    /** The total and contained tax of the lines at one rate. */
+    /** The total and contained tax of the lines of one category (rate). */
     @Schema(name = "TaxBreakdown")
-    public record TaxBreakdown(int taxRatePercent, long totalJpy, long containedTaxJpy) {
+    public record TaxBreakdown(TaxCategory taxCategory, int taxRatePercent, long totalJpy, long containedTaxJpy) {
     }
 
     static InvoiceView of(Invoice i, List<InvoiceLine> lines) {
         List<Line> shown = lines.stream()
-                .map(l -> new Line(l.position, l.kind, l.description, l.amountJpy, l.taxRatePercent)).toList();
+                .map(l -> new Line(l.position, l.kind, l.description, l.amountJpy, l.taxRatePercent, l.taxCategory)).toList();
         List<TaxBreakdown> taxes = InvoiceMath.breakdown(shown);
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
-        return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.issuerName, i.registrationNumber,
+        return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.recipientName, i.issuerName, i.registrationNumber,
                 i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.balanceJpy(), i.overpaidJpy,
                 i.refundDueJpy(), i.status, i.createdAt);
     }

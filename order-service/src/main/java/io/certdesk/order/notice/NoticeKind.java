@@ -14,5 +14,7 @@ public enum NoticeKind {
     /** Informational: the term's certificate was replaced inside the paid term (free of charge, nothing to do). */
     CERTIFICATE_REISSUED,
     /** To staff, not the customer: a certificate is about to expire and its replacement is not deployed. */
-    STAFF_ALERT
+    STAFF_ALERT,
+    /** Step 3: the invoice, as a PDF, with the account to pay into and the due date. */
+    INVOICE_ISSUED
 }

@@ -23,7 +23,7 @@ public class NoticeOutbox {
 
     /** A notice claimed for one delivery attempt, detached from any session. */
     public record Claimed(long id, long orderId, String label, String recipient, String subject, String body,
-            String requestedBy, int attempt) {
+            String requestedBy, int attempt, Long attachmentDocumentId) {
     }
 
     private final OutboxRepository outbox;
@@ -39,7 +39,14 @@ public class NoticeOutbox {
     /** Queues a rendered notice in the caller's transaction; it is mailed only if that transaction commits. */
     public Uni<OutboxNotice> enqueue(long orderId, NoticeKind kind, String label, String recipient, String subject,
             String body, String requestedBy) {
+        return enqueue(orderId, kind, label, recipient, subject, body, requestedBy, null);
+    }
+
+    /** As {@link #enqueue(long, NoticeKind, String, String, String, String, String)}, mailing a stored document with it. */
+    public Uni<OutboxNotice> enqueue(long orderId, NoticeKind kind, String label, String recipient, String subject,
+            String body, String requestedBy, Long attachmentDocumentId) {
         OutboxNotice n = new OutboxNotice();
+        n.attachmentDocumentId = attachmentDocumentId;
         n.orderId = orderId;
         n.kind = kind;
         n.label = label;
@@ -77,7 +84,8 @@ public class NoticeOutbox {
         return outbox.lockDue(now, limit).map(due -> due.stream().map(n -> {
             n.attempts++;
             n.nextAttemptAt = now.plus(lease);
-            return new Claimed(n.id, n.orderId, n.label, n.recipient, n.subject, n.body, n.requestedBy, n.attempts);
+            return new Claimed(n.id, n.orderId, n.label, n.recipient, n.subject, n.body, n.requestedBy, n.attempts,
+                    n.attachmentDocumentId);
         }).toList());
     }
 

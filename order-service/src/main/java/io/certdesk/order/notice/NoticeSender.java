@@ -1,5 +1,7 @@
 package io.certdesk.order.notice;
 
+import io.certdesk.order.invoice.InvoiceDocumentRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -23,7 +25,11 @@ public class NoticeSender {
     private final ReactiveMailer mailer;
     private final NoticeConfig config;
 
-    public NoticeSender(NoticeOutbox outbox, ReactiveMailer mailer, NoticeConfig config) {
+    private final InvoiceDocumentRepository documents;
+
+    public NoticeSender(NoticeOutbox outbox, ReactiveMailer mailer, NoticeConfig config,
+            InvoiceDocumentRepository documents) {
+        this.documents = documents;
         this.outbox = outbox;
         this.mailer = mailer;
         this.config = config;
@@ -49,7 +55,16 @@ public class NoticeSender {
     }
 
     private Uni<Void> deliver(NoticeOutbox.Claimed c) {
-        Mail mail = Mail.withText(c.recipient(), c.subject(), c.body()).setFrom(config.from());
+        if (c.attachmentDocumentId() == null) {
+            return deliver(c, Mail.withText(c.recipient(), c.subject(), c.body()).setFrom(config.from()));
+        }
+        // the stored document, exactly as it was rendered when its notice was queued
+        return Panache.withSession(() -> documents.findById(c.attachmentDocumentId()))
+                .flatMap(d -> deliver(c, Mail.withText(c.recipient(), c.subject(), c.body()).setFrom(config.from())
+                        .addAttachment(d.fileName, d.pdf, "application/pdf")));
+    }
+
+    private Uni<Void> deliver(NoticeOutbox.Claimed c, Mail mail) {
         // the SMTP client may answer on the event loop of a pooled connection; the outcome is recorded back on
         // this run's context, where the Hibernate Reactive session of the next transaction belongs
         Context context = Vertx.currentContext();

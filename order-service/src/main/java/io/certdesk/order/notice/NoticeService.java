@@ -43,12 +43,16 @@ public class NoticeService {
     private final ProductRepository products;
     private final NoticeText text;
 
-    public NoticeService(NoticeOutbox outbox, @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
+    private final Template invoiceIssued;
+
+    public NoticeService(@Location("notices/invoice-issued.txt") Template invoiceIssued, NoticeOutbox outbox,
+            @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
             @Location("notices/owner-questions.txt") Template ownerQuestions, OrderWorkflow workflow,
             CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig, ProductRepository products,
             NoticeText text) {
         this.products = products;
         this.text = text;
+        this.invoiceIssued = invoiceIssued;
         this.outbox = outbox;
         this.paymentConfirmed = paymentConfirmed;
         this.ownerQuestions = ownerQuestions;
@@ -78,6 +82,31 @@ public class NoticeService {
         String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ(注文番号 " + order.id + ")";
         return outbox.enqueue(order.id, NoticeKind.PAYMENT_CONFIRMED,
                 "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor).replaceWithVoid();
+        });
+    }
+
+    /**
+     * The invoice is issued: the customer gets it as a PDF with the amount, the due date, the account to pay into and
+     * who bears the transfer fee; queued in the caller's transaction.
+     */
+    public Uni<Void> invoiceIssued(CertificateOrder order, Customer customer, Invoice invoice, long containedTaxJpy,
+            boolean extras, long documentId, String actor) {
+        return products.findByCode(order.productCode).flatMap(product -> {
+            BillingConfig.Bank bank = billing.bank();
+            String body = invoiceIssued.data("customerName", invoice.recipientName).data("issuerName", billing.issuerName())
+                    .data("invoiceNumber", invoice.number).data("totalYen", NoticeText.yen(invoice.totalJpy))
+                    .data("taxYen", NoticeText.yen(containedTaxJpy)).data("dueDate", NoticeText.date(invoice.dueDate))
+                    .data("productName", product == null ? order.productCode : product.name).data("domain", order.domain)
+                    .data("typeLabel", order.orderType == OrderType.RENEWAL ? "更新" : "新規").data("extras", extras)
+                    .data("bankName", bank.name()).data("bankBranch", bank.branch()).data("accountType", bank.accountType())
+                    .data("accountNumber", bank.accountNumber()).data("accountHolder", bank.accountHolder())
+                    .data("transferFeeNote", billing.transferFeeNote())
+                    .data("invoiceDigits", invoice.number.replaceAll("[^0-9]", "").replaceFirst("^\\d{4}0*", ""))
+                    .data("orderId", order.id).data("registrationNumber", invoice.registrationNumber)
+                    .data("signature", text.signature()).render();
+            String subject = "【" + billing.issuerName() + "】ご請求書送付のお知らせ（請求書番号 " + invoice.number + "）";
+            return outbox.enqueue(order.id, NoticeKind.INVOICE_ISSUED, "invoice " + invoice.number + " (PDF)",
+                    customer.noticeEmail, subject, body, actor, documentId).replaceWithVoid();
         });
     }
 

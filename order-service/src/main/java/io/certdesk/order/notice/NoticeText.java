@@ -1,17 +1,13 @@
 package io.certdesk.order.notice;
 
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.fee.JapaneseText;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How every customer notice writes dates, amounts and its signature, in one place. */
 @ApplicationScoped
 public class NoticeText {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPAN);
 
     private final BillingConfig billing;
     private final NoticeConfig.Signature signature;
@@ -21,14 +17,14 @@ public class NoticeText {
         this.signature = config.signature();
     }
 
-    /** 2026年12月10日. */
+    /** 2026年12月10日 (see {@link JapaneseText}). */
     public static String date(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+        return JapaneseText.date(date);
     }
 
-    /** 49,000円. */
+    /** 49,000円 (see {@link JapaneseText}). */
     public static String yen(long amount) {
-        return NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount) + "円";
+        return JapaneseText.yen(amount);
     }
 
     /** The company's name as the customer knows it. */

@@ -58,4 +58,8 @@ public class OutboxNotice {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** A document mailed with the notice (the invoice PDF), if any. */
+    @Column(name = "attachment_document_id")
+    public Long attachmentDocumentId;
 }

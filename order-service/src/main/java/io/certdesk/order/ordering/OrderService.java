@@ -3,6 +3,9 @@ package io.certdesk.order.ordering;
 import io.certdesk.order.document.DocumentKind;
 import io.certdesk.order.document.DocumentService;
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.customer.CustomerService;
+import io.certdesk.order.invoice.InvoiceService.Issued;
+import io.certdesk.order.notice.NoticeService;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.ExtraCharge;
 import io.certdesk.order.invoice.InvoiceService;
@@ -72,13 +75,17 @@ public class OrderService {
 
     private final Terms terms;
     private final Reissues reissues;
+    private final CustomerService customers;
+    private final NoticeService notices;
 
-    public OrderService(Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
+    public OrderService(NoticeService notices, CustomerService customers, Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
             OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags, Terms terms) {
         this.etags = etags;
         this.terms = terms;
         this.reissues = reissues;
+        this.customers = customers;
+        this.notices = notices;
         this.steps = steps;
         this.views = views;
         this.orders = orders;
@@ -168,11 +175,15 @@ public class OrderService {
         // a repeat is only a repeat when it bills the same extra charges
         return run(c, OrderCommand.INVOICE, o -> invoices.requireSameExtras(o.id, asked), NOTHING,
                 o -> quotes.require(o.quoteId, null)
-                        .flatMap(q -> invoices.issue(new InvoiceService.Billing(o.id, o.customerId, q.productName,
-                                o.domain, q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent,
-                                o.orderType == OrderType.RENEWAL, asked)))
+                        .flatMap(q -> customers.require(o.customerId, null).flatMap(customer -> invoices.issue(
+                                new InvoiceService.Billing(o.id, o.customerId, customer.organisationName, q.productName,
+                                        o.domain, q.applicationFeeJpy, q.setupFeeJpy, q.taxRatePercent,
+                                        o.orderType == OrderType.RENEWAL, asked))
+                                .call(issued -> notices.invoiceIssued(o, customer, issued.invoice(), issued.containedTaxJpy(),
+                                        !asked.isEmpty(), issued.documentId(), c.actor()))))
+                        .map(Issued::invoice)
                         .flatMap(i -> workflow.record(o.id, OrderEvent.Kind.PAYMENT, c.actor(), "Invoice " + i.number
-                                + " issued: " + i.totalJpy + " JPY due " + i.dueDate)));
+                                + " issued: " + i.totalJpy + " JPY due " + i.dueDate + "; mailed to the customer as a PDF")));
     }
 
     @WithTransaction

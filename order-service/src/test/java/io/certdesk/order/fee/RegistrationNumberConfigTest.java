@@ -11,6 +11,7 @@ import io.smallrye.config.validator.BeanValidationConfigValidator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
@@ -42,33 +43,72 @@ class RegistrationNumberConfigTest {
                 .build();
     }
 
+    /** Everything production must set besides the registration number. */
+    private static Map<String, String> production(String registrationNumber) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "certdesk.billing.issuer-name", "株式会社サンプルホスティング",
+                "certdesk.billing.bank.name", "さくら銀行",
+                "certdesk.billing.bank.branch", "本店営業部",
+                "certdesk.billing.bank.account-number", "7654321",
+                "certdesk.billing.bank.account-holder", "サンプルホスティング（カ"));
+        if (registrationNumber != null) {
+            env.put("certdesk.billing.registration-number", registrationNumber);
+        }
+        return env;
+    }
+
     @Test
     void productionWithoutTheVariableDoesNotStartAndSaysWhatToSet() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> config("prod", Map.of()));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> config("prod", production(null)));
         assertTrue(messages(e).contains("CERTDESK_BILLING_REGISTRATION_NUMBER"), messages(e));
+    }
+
+    @Test
+    void productionWithoutTheIssuerOrTheBankDoesNotStartAndSaysWhatToSet() {
+        for (String missing : List.of("certdesk.billing.issuer-name", "certdesk.billing.bank.name",
+                "certdesk.billing.bank.account-number")) {
+            Map<String, String> env = production("T7123456789012");
+            env.remove(missing);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> config("prod", env), missing);
+            String variable = "CERTDESK_" + missing.substring("certdesk.".length()).replace('.', '_').replace('-', '_')
+                    .toUpperCase(java.util.Locale.ROOT);
+            assertTrue(messages(e).contains(variable), variable + " in " + messages(e));
+        }
     }
 
     @Test
     void aMalformedNumberDoesNotStart() {
         for (String bad : new String[] {"1234567890123", "T123456789012", "T12345678901234", "t1234567890123",
                 "T12345678901X3"}) {
-            RuntimeException e = assertThrows(RuntimeException.class,
-                    () -> config("prod", Map.of("certdesk.billing.registration-number", bad)), bad);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> config("prod", production(bad)), bad);
             assertTrue(messages(e).contains("'T' followed by 13 digits"), messages(e));
         }
     }
 
     @Test
+    void aNumberWithAWrongCheckDigitDoesNotStart() {
+        // the corporate number's first digit checks the other twelve: 7000012050002 is the National Tax Agency's
+        for (String bad : new String[] {"T1234567890123", "T6000012050002", "T8123456789012"}) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> config("prod", production(bad)), bad);
+            assertTrue(messages(e).contains("wrong check digit"), messages(e));
+        }
+        for (String good : new String[] {"T7000012050002", "T7123456789012", "T3987654321098", "T9000000000000"}) {
+            assertTrue(RegistrationNumber.Check.valid(good), good);
+        }
+    }
+
+    @Test
     void productionTakesTheConfiguredNumber() throws IOException {
-        assertEquals("T9876543210987", config("prod", Map.of("certdesk.billing.registration-number", "T9876543210987"))
+        assertEquals("T3987654321098", config("prod", production("T3987654321098"))
                 .getConfigMapping(BillingConfig.class).registrationNumber());
     }
 
     @Test
-    void devAndTestUseTheDummyNumber() throws IOException {
+    void devAndTestUseAMadeUpNumberWithARightCheckDigit() throws IOException {
         for (String profile : new String[] {"dev", "test"}) {
-            assertEquals("T1234567890123",
-                    config(profile, Map.of()).getConfigMapping(BillingConfig.class).registrationNumber());
+            BillingConfig billing = config(profile, Map.of()).getConfigMapping(BillingConfig.class);
+            assertEquals("T7123456789012", billing.registrationNumber());
+            assertEquals("certdesk株式会社", billing.issuerName());
         }
     }
 

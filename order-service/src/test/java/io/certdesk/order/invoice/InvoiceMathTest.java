@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class InvoiceMathTest {
 
     private static InvoiceView.Line line(int pos, LineKind kind, long amount, int rate) {
-        return new InvoiceView.Line(pos, kind, "x", amount, rate);
+        TaxCategory category = rate == 0 ? TaxCategory.NON_TAXABLE : rate == 8 ? TaxCategory.REDUCED : TaxCategory.STANDARD;
+        return new InvoiceView.Line(pos, kind, "x", amount, rate, category);
     }
 
     @Test
@@ -19,7 +20,7 @@ class InvoiceMathTest {
                 line(2, LineKind.SETUP_FEE, 23_100, 10),
                 line(3, LineKind.EXTRA, 16_500, 10));
         assertEquals(78_100, InvoiceMath.total(lines));
-        assertEquals(List.of(new InvoiceView.TaxBreakdown(10, 78_100, 7_100)), InvoiceMath.breakdown(lines));
+        assertEquals(List.of(new InvoiceView.TaxBreakdown(TaxCategory.STANDARD, 10, 78_100, 7_100)), InvoiceMath.breakdown(lines));
     }
 
     @Test
@@ -29,11 +30,11 @@ class InvoiceMathTest {
                 line(2, LineKind.SETUP_FEE, 10_500, 10),  // 954.5
                 line(3, LineKind.EXTRA, 10_500, 10));     // 954.5
         // per line it would be 2,862; once on the total 31,500 it is 2,863
-        assertEquals(List.of(new InvoiceView.TaxBreakdown(10, 31_500, 2_863)), InvoiceMath.breakdown(lines));
+        assertEquals(List.of(new InvoiceView.TaxBreakdown(TaxCategory.STANDARD, 10, 31_500, 2_863)), InvoiceMath.breakdown(lines));
     }
 
     @Test
-    void mixedRatesAreBrokenDownHighestFirst() {
+    void mixedCategoriesAreBrokenDownStandardReducedThenNonTaxable() {
         List<InvoiceView.Line> lines = List.of(
                 line(1, LineKind.CA_FEE, 33_000, 10),
                 line(2, LineKind.SETUP_FEE, 10_500, 10),
@@ -41,8 +42,16 @@ class InvoiceMathTest {
                 line(4, LineKind.EXTRA, 500, 0));
         assertEquals(45_079, InvoiceMath.total(lines));
         assertEquals(List.of(
-                new InvoiceView.TaxBreakdown(10, 43_500, 3_954),
-                new InvoiceView.TaxBreakdown(8, 1_079, 79),
-                new InvoiceView.TaxBreakdown(0, 500, 0)), InvoiceMath.breakdown(lines));
+                new InvoiceView.TaxBreakdown(TaxCategory.STANDARD, 10, 43_500, 3_954),
+                new InvoiceView.TaxBreakdown(TaxCategory.REDUCED, 8, 1_079, 79),
+                new InvoiceView.TaxBreakdown(TaxCategory.NON_TAXABLE, 0, 500, 0)), InvoiceMath.breakdown(lines));
+    }
+
+    @Test
+    void oneCategoryAtTwoRatesIsRefused() {
+        List<InvoiceView.Line> lines = List.of(
+                new InvoiceView.Line(1, LineKind.CA_FEE, "x", 1_000, 10, TaxCategory.STANDARD),
+                new InvoiceView.Line(2, LineKind.EXTRA, "x", 1_000, 5, TaxCategory.STANDARD));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> InvoiceMath.breakdown(lines));
     }
 }

@@ -74,7 +74,9 @@ class NoticeRetryTest {
         String to = o.customer().getString("noticeEmail");
         SmtpResource.server.failTemporarily(to, 1);
 
-        Fixtures.advance(o, "DV", "PAID");
+        // the invoice is the first notice: its PDF goes out on the second attempt
+        Fixtures.advance(o, "DV", "INVOICED");
+        String number = staff().get("/orders/{id}/invoice", id).then().extract().path("number");
 
         OutboxNotice notice = Outboxes.settled(id).get(0);
         assertNotNull(notice.sentAt, "delivered on the second attempt");
@@ -83,12 +85,14 @@ class NoticeRetryTest {
         List<FakeSmtpServer.Received> received = SmtpResource.server.receivedBy(to);
         assertEquals(1, received.size());
         assertTrue(received.get(0).data().contains("To: " + to), received.get(0).data());
+        assertTrue(received.get(0).data().contains("application/pdf") && received.get(0).data().contains(number + ".pdf"),
+                "the PDF is attached");
         List<String> notes = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
                 .getList("items.findAll { it.kind == 'NOTICE' }.note");
         assertEquals(2, notes.size(), notes.toString());
-        assertTrue(notes.get(0).startsWith("Could not mail payment confirmation and application-start notice to "
+        assertTrue(notes.get(0).startsWith("Could not mail invoice " + number + " (PDF) to "
                 + to + " (attempt 1 of 3); retrying after "), notes.get(0));
-        assertEquals("Mailed payment confirmation and application-start notice to " + to, notes.get(1));
+        assertEquals("Mailed invoice " + number + " (PDF) to " + to, notes.get(1));
     }
 
     @Test
@@ -100,14 +104,16 @@ class NoticeRetryTest {
 
         Fixtures.advance(o, "DV", "PAID");
 
-        OutboxNotice notice = Outboxes.settled(id).get(0);
+        OutboxNotice notice = Outboxes.settled(id).stream()
+                .filter(n -> n.kind == io.certdesk.order.notice.NoticeKind.PAYMENT_CONFIRMED).findFirst().orElseThrow();
         assertNull(notice.sentAt);
         assertNotNull(notice.gaveUpAt);
         assertEquals(3, notice.attempts);
         assertTrue(notice.lastError.contains("550"), notice.lastError);
         assertEquals(List.of(), SmtpResource.server.receivedBy(to));
         List<String> notes = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath()
-                .getList("items.findAll { it.kind == 'NOTICE' }.note");
+                .getList("items.findAll { it.kind == 'NOTICE' }.note", String.class).stream()
+                .filter(n -> n.contains("payment confirmation")).toList();
         assertEquals(3, notes.size(), notes.toString());
         assertTrue(notes.get(1).contains("(attempt 2 of 3)"), notes.get(1));
         assertEquals("FAILED to mail payment confirmation and application-start notice to " + to

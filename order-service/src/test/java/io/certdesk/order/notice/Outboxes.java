@@ -22,6 +22,11 @@ public final class Outboxes {
     }
 
     /** The order's rows once all of them are sent or given up. */
+    /** The order's notices of one kind. */
+    public static List<OutboxNotice> of(long orderId, io.certdesk.order.notice.NoticeKind kind) {
+        return of(orderId).stream().filter(n -> n.kind == kind).toList();
+    }
+
     public static List<OutboxNotice> settled(long orderId) {
         return io.certdesk.order.Await.until("the outbox of order " + orderId + " to settle", () -> of(orderId),
                 rows -> !rows.isEmpty() && rows.stream().allMatch(n -> n.nextAttemptAt == null));

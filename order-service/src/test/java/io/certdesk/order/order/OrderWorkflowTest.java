@@ -61,7 +61,7 @@ class OrderWorkflowTest {
 
         JsonPath invoice = staff().get("/orders/{id}/invoice", id).then().statusCode(200)
                 .body("number", matchesPattern("INV-\\d{4}-\\d{6}"))
-                .body("registrationNumber", equalTo("T1234567890123"))
+                .body("registrationNumber", equalTo("T7123456789012"))
                 .body("lines.kind", contains("CA_FEE", "SETUP_FEE", "EXTRA"))
                 .body("lines.amountJpy", contains(38_500, 23_100, 16_500))
                 .body("totalJpy", equalTo(78_100))
@@ -79,14 +79,17 @@ class OrderWorkflowTest {
         Fixtures.pay(invoice.getLong("id"), 50_000, Fixtures.unique("k")).then().statusCode(201)
                 .body("invoiceStatus", equalTo("OPEN")).body("balanceAfterJpy", equalTo(28_100));
         staff().get("/orders/{id}", id).then().body("state", equalTo("INVOICED"));
-        assertEquals(List.of(), Outboxes.of(id), "no confirmation queued before full payment");
+        assertEquals(List.of(), Outboxes.of(id, io.certdesk.order.notice.NoticeKind.PAYMENT_CONFIRMED),
+                "no confirmation queued before full payment");
         Fixtures.pay(invoice.getLong("id"), 28_100, Fixtures.unique("k")).then().statusCode(201)
                 .body("invoiceStatus", equalTo("PAID")).body("balanceAfterJpy", equalTo(0));
         staff().get("/orders/{id}", id).then().body("state", equalTo("PAID"));
 
-        List<Mail> mails = mailsTo(noticeEmail, 1);
-        assertEquals(1, mails.size());
-        Mail mail = mails.get(0);
+        // the invoice went first (with its PDF), then the confirmation
+        List<Mail> mails = mailsTo(noticeEmail, 2);
+        assertEquals(2, mails.size());
+        assertTrue(mails.get(0).getSubject().contains("ご請求書送付のお知らせ"), mails.get(0).getSubject());
+        Mail mail = mails.get(1);
         assertTrue(mail.getSubject().contains("ご入金確認・SSL証明書申請手続き開始のお知らせ"), mail.getSubject());
         assertTrue(mail.getText().contains(invoice.getString("number")), mail.getText());
         assertTrue(mail.getText().contains("78,100円"), mail.getText());
@@ -101,8 +104,8 @@ class OrderWorkflowTest {
                 .post("/orders/{id}/owner-questions", id).then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/orders/" + id + "/notices/"))
                 .body("kind", equalTo("OWNER_QUESTIONS"));
-        assertEquals(2, mailsTo(noticeEmail, 2).size());
-        assertTrue(mailbox.getMailsSentTo(noticeEmail).get(1).getText().contains("1. WHOIS上の登録者名"));
+        assertEquals(3, mailsTo(noticeEmail, 3).size());
+        assertTrue(mailbox.getMailsSentTo(noticeEmail).get(2).getText().contains("1. WHOIS上の登録者名"));
         Outboxes.settled(id);
 
         // from here order-service places the domain, gets the key and CSR, applies to the (LOCAL) CA and records the
@@ -164,8 +167,9 @@ class OrderWorkflowTest {
         assertEquals(List.of("DONE", "DONE", "DONE", "DONE", "DONE", "CANCELLED"),
                 staff().get("/orders/{id}/steps", id).then().extract().jsonPath().getList("items.status"));
         List<String> notices = timeline.getList("items.findAll { it.kind == 'NOTICE' }.note");
-        assertEquals(2, notices.size());
-        assertTrue(notices.get(0).startsWith("Mailed payment confirmation"), notices.get(0));
+        assertEquals(3, notices.size());
+        assertTrue(notices.get(0).startsWith("Mailed invoice " + invoice.getString("number") + " (PDF)"), notices.get(0));
+        assertTrue(notices.get(1).startsWith("Mailed payment confirmation"), notices.get(1));
         assertEquals("test-staff@certdesk.test", timeline.getString("items.find { it.command == 'CONTRACT' }.actor"));
         assertEquals("INVOICED", timeline.getString("items.find { it.command == 'RECORD_PAYMENT' }.fromState"));
         assertEquals("サーバー費用と同時請求", timeline.getString("items.find { it.command == 'INVOICE' }.note"));

@@ -132,7 +132,8 @@ class PaymentResourceTest {
         List<String> toPaid = staff().get("/orders/{id}/timeline", orderId).then().extract().jsonPath()
                 .getList("items.findAll { it.command == 'RECORD_PAYMENT' }.toState");
         assertEquals(List.of("PAID"), toPaid);
-        assertEquals(1, Outboxes.of(orderId).size(), "one confirmation for one completed invoice");
+        assertEquals(1, Outboxes.of(orderId, io.certdesk.order.notice.NoticeKind.PAYMENT_CONFIRMED).size(),
+                "one confirmation for one completed invoice");
     }
 
     @Test
@@ -202,7 +203,7 @@ class PaymentResourceTest {
                 .body("refundDueJpy", equalTo(61_600)).body("balanceJpy", equalTo(0));
         staff().get("/orders/{id}", orderId).then().body("state", equalTo("CANCELLED"));
         // and no "payment confirmed" mail goes out for a cancelled order
-        assertEquals(0, Outboxes.of(orderId).size());
+        assertEquals(0, Outboxes.of(orderId, io.certdesk.order.notice.NoticeKind.PAYMENT_CONFIRMED).size());
     }
 
     @Test
