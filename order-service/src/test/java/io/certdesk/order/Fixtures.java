@@ -211,8 +211,19 @@ public final class Fixtures {
     }
 
     /** Tomorrow 14:00 in Tokyo: inside the fixtures' preferred call hours 10:00–17:00. */
+    /** The service's default business calendar (national holidays, 年末年始). */
+    public static io.certdesk.order.calendar.BusinessDays calendar() {
+        return new io.certdesk.order.calendar.BusinessDays(List.of("12-29..01-03"), List.of());
+    }
+
+    /** The first business day after today (Asia/Tokyo), as the service's default calendar counts them. */
+    public static LocalDate nextBusinessDay() {
+        return calendar().onOrAfter(LocalDate.now(TOKYO).plusDays(1));
+    }
+
+    /** 14:00 on the next business day: inside the CA's hours and the test customers' preferred hours. */
     public static String slotTomorrowAfternoon() {
-        return LocalDate.now(TOKYO).plusDays(1).atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString();
+        return nextBusinessDay().atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString();
     }
 
     /** The order as staff read it now. */

@@ -1,5 +1,6 @@
 package io.certdesk.order.invoice;
 
+import io.certdesk.order.calendar.BusinessDays;
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Offload;
@@ -35,9 +36,11 @@ public class InvoiceService {
 
     private final InvoiceDocumentRepository documents;
     private final InvoicePdf pdf;
+    private final BusinessDays days;
 
     public InvoiceService(InvoiceRepository invoices, InvoiceCounterRepository counters, BillingConfig billing,
-            InvoiceDocumentRepository documents, InvoicePdf pdf) {
+            InvoiceDocumentRepository documents, InvoicePdf pdf, BusinessDays days) {
+        this.days = days;
         this.documents = documents;
         this.pdf = pdf;
         this.invoices = invoices;
@@ -74,7 +77,8 @@ public class InvoiceService {
             i.orderId = b.orderId();
             i.customerId = b.customerId();
             i.issueDate = today;
-            i.dueDate = today.plusDays(billing.invoiceDueDays());
+            // due after the configured days, on a day the banks take transfers
+            i.dueDate = days.onOrAfter(today.plusDays(billing.invoiceDueDays()));
             i.registrationNumber = billing.registrationNumber();
             i.issuerName = billing.issuerName();
             i.recipientName = b.recipientName();

@@ -9,7 +9,7 @@ import io.certdesk.order.product.ProductRepository;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.OrderWorkflow;
-import io.certdesk.order.order.WorkflowConfig;
+import io.certdesk.order.order.ApplicationLead;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
@@ -39,7 +39,7 @@ public class NoticeService {
     private final OrderWorkflow workflow;
     private final CustomerService customers;
     private final BillingConfig billing;
-    private final WorkflowConfig workflowConfig;
+    private final ApplicationLead lead;
     private final ProductRepository products;
     private final NoticeText text;
 
@@ -48,7 +48,7 @@ public class NoticeService {
     public NoticeService(@Location("notices/invoice-issued.txt") Template invoiceIssued, NoticeOutbox outbox,
             @Location("notices/payment-confirmed.txt") Template paymentConfirmed,
             @Location("notices/owner-questions.txt") Template ownerQuestions, OrderWorkflow workflow,
-            CustomerService customers, BillingConfig billing, WorkflowConfig workflowConfig, ProductRepository products,
+            CustomerService customers, BillingConfig billing, ApplicationLead lead, ProductRepository products,
             NoticeText text) {
         this.products = products;
         this.text = text;
@@ -59,7 +59,7 @@ public class NoticeService {
         this.workflow = workflow;
         this.customers = customers;
         this.billing = billing;
-        this.workflowConfig = workflowConfig;
+        this.lead = lead;
     }
 
     /** Step 4: queues the payment confirmation with the application-start notice in the caller's transaction. */
@@ -75,7 +75,7 @@ public class NoticeService {
                 .data("productName", product == null ? order.productCode : product.name)
                 .data("launchDate", NoticeText.date(order.launchDate))
                 .data("earliestDate", order.launchDate == null ? null
-                        : NoticeText.date(order.launchDate.minusDays(workflowConfig.applicationLeadDays())))
+                        : NoticeText.date(lead.earliest(order.launchDate, order.validationLevel)))
                 .data("organisationChecks", order.validationLevel.requiresOrganisationChecks())
                 .data("signature", text.signature())
                 .render();

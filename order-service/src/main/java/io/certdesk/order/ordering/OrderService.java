@@ -6,6 +6,7 @@ import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.invoice.InvoiceService.Issued;
 import io.certdesk.order.notice.NoticeService;
+import io.certdesk.order.order.ApplicationLead;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.ExtraCharge;
 import io.certdesk.order.invoice.InvoiceService;
@@ -77,8 +78,9 @@ public class OrderService {
     private final Reissues reissues;
     private final CustomerService customers;
     private final NoticeService notices;
+    private final ApplicationLead lead;
 
-    public OrderService(NoticeService notices, CustomerService customers, Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
+    public OrderService(ApplicationLead lead, NoticeService notices, CustomerService customers, Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
             OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags, Terms terms) {
         this.etags = etags;
@@ -86,6 +88,7 @@ public class OrderService {
         this.reissues = reissues;
         this.customers = customers;
         this.notices = notices;
+        this.lead = lead;
         this.steps = steps;
         this.views = views;
         this.orders = orders;
@@ -193,11 +196,12 @@ public class OrderService {
                 return fail("Order " + o.id + " is not paid in full; the application starts only after payment");
             }
             if (o.launchDate != null) {
-                LocalDate earliest = o.launchDate.minusDays(config.applicationLeadDays());
+                LocalDate earliest = lead.earliest(o.launchDate, o.validationLevel);
                 LocalDate today = LocalDate.now(billing.zone());
                 if (today.isBefore(earliest)) {
                     return fail("The site launches on " + o.launchDate + "; the application is sent from " + earliest
-                            + " (" + config.applicationLeadDays() + " days before) so no paid validity is wasted");
+                            + " (" + lead.businessDays(o.validationLevel) + " business days before, the " + o.validationLevel
+                            + " lead time) so no paid validity is wasted");
                 }
             }
             return Uni.createFrom().voidItem();

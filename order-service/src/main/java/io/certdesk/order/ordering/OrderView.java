@@ -43,7 +43,8 @@ public record OrderView(
                 nullable = true)
         CertificateId renewsCertificateId,
         @Schema(description = "The site's launch date (Asia/Tokyo)", nullable = true) LocalDate launchDate,
-        @Schema(description = "First day the application may be sent: launch date minus the configured lead days",
+        @Schema(description = "First day the application may be sent: the launch date minus the lead time of the "
+                + "order's validation level, in business days (Japanese holidays and the company's closing days skipped)",
                 nullable = true)
         LocalDate earliestApplicationDate,
         @Schema(description = "The key keystore-service generated for the order", nullable = true) KeyId keyId,
@@ -94,7 +95,7 @@ public record OrderView(
             @Schema(description = "GET with the server's deployer token: what the deploy agent installs") String deployMaterial) {
     }
 
-    static OrderView of(CertificateOrder o, int leadDays, OrderStep step, String keystoreUrl) {
+    static OrderView of(CertificateOrder o, LocalDate earliestApplication, OrderStep step, String keystoreUrl) {
         List<OrderCommand> allowed = new ArrayList<>(OrderTransition.allowed(o.validationLevel, o.state));
         if (step != null && step.status == StepStatus.PARKED) {
             allowed.add(OrderCommand.RETRY_STEP);
@@ -111,7 +112,7 @@ public record OrderView(
         return new OrderView(OrderId.of(o.id), o.quoteId == null ? null : QuoteId.of(o.quoteId), new CustomerId(o.customerId), o.productCode,
                 o.validationLevel, o.orderType, o.domain, new ServerId(o.serverId), o.issuer, o.keyAlgorithm,
                 o.bindingStrategy, o.renewsCertificateId == null ? null : new CertificateId(o.renewsCertificateId),
-                o.launchDate, o.launchDate == null ? null : o.launchDate.minusDays(leadDays),
+                o.launchDate, earliestApplication,
                 o.keyId == null ? null : new KeyId(o.keyId), o.csrFingerprint, o.issuanceId, certificate, placement,
                 delivery, step == null ? null : StepView.of(step), o.state, List.copyOf(allowed), o.createdAt,
                 o.updatedAt);

@@ -1,5 +1,7 @@
 package io.certdesk.order.phone;
 
+import io.certdesk.order.calendar.BusinessDays;
+import io.certdesk.order.calendar.CalendarConfig;
 import io.certdesk.order.customer.Customer;
 import io.certdesk.order.customer.CustomerContact;
 import io.certdesk.order.customer.CustomerService;
@@ -33,8 +35,14 @@ public class PhoneVerificationService {
     private final ETags etags;
     private final OrderSteps steps;
 
+    private final BusinessDays days;
+    private final CalendarConfig calendar;
+
     public PhoneVerificationService(PhoneVerificationRepository calls, CustomerService customers,
-            OrderWorkflow workflow, BillingConfig billing, ETags etags, OrderSteps steps) {
+            OrderWorkflow workflow, BillingConfig billing, ETags etags, OrderSteps steps, BusinessDays days,
+            CalendarConfig calendar) {
+        this.days = days;
+        this.calendar = calendar;
         this.etags = etags;
         this.steps = steps;
         this.calls = calls;
@@ -177,6 +185,16 @@ public class PhoneVerificationService {
         if (local.isBefore(customer.callHoursFrom) || !local.isBefore(customer.callHoursTo)) {
             return "slot " + local + " is outside the customer's preferred hours " + customer.callHoursFrom + "–"
                     + customer.callHoursTo + " (" + billing.zone() + ")";
+        }
+        CalendarConfig.CaCalls ca = calendar.caCalls();
+        if (local.isBefore(ca.from()) || !local.isBefore(ca.to())) {
+            return "slot " + local + " is outside the CA's calling hours " + ca.from() + "–" + ca.to() + " ("
+                    + billing.zone() + ")";
+        }
+        java.time.LocalDate day = request.slotStartsAt().atZoneSameInstant(billing.zone()).toLocalDate();
+        String closed = days.closedBecause(day);
+        if (closed != null) {
+            return "slot " + day + " is not a business day (" + closed + "); the CA calls on business days";
         }
         return null;
     }

@@ -70,7 +70,8 @@ class OrderWorkflowTest {
                 .body("balanceJpy", equalTo(78_100))
                 .body("status", equalTo("OPEN"))
                 .extract().jsonPath();
-        assertEquals(LocalDate.parse(invoice.getString("issueDate")).plusDays(14),
+        // 14 days, moved to the next business day when that is a weekend, a holiday or 年末年始
+        assertEquals(Fixtures.calendar().onOrAfter(LocalDate.parse(invoice.getString("issueDate")).plusDays(14)),
                 LocalDate.parse(invoice.getString("dueDate")));
 
         // no application before full payment
@@ -267,10 +268,21 @@ class OrderWorkflowTest {
         staff().body(Map.of("contactId", o.contactId(2), "slotStartsAt", slotTomorrowAfternoon()))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
                 .body("detail", containsString("not authorised"));
-        String evening = LocalDate.now(TOKYO).plusDays(1).atTime(19, 0).atZone(TOKYO).toOffsetDateTime().toString();
+        String evening = Fixtures.nextBusinessDay().atTime(19, 0).atZone(TOKYO).toOffsetDateTime().toString();
         staff().body(Map.of("contactId", o.contactId(1), "slotStartsAt", evening))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
                 .body("detail", containsString("preferred hours"));
+        // the CA calls on business days only: not on a Sunday, not on 元日
+        LocalDate sunday = LocalDate.now(TOKYO).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
+        staff().body(Map.of("contactId", o.contactId(1), "slotStartsAt",
+                        sunday.atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
+                .body("detail", containsString("not a business day (日曜日)"));
+        LocalDate newYear = LocalDate.of(LocalDate.now(TOKYO).getYear() + 1, 1, 1);
+        staff().body(Map.of("contactId", o.contactId(1), "slotStartsAt",
+                        newYear.atTime(14, 0).atZone(TOKYO).toOffsetDateTime().toString()))
+                .post("/orders/{id}/phone-verification/slot", id).then().statusCode(400)
+                .body("detail", containsString("not a business day"));
         staff().body(Map.of("contactId", o.contactId(1), "slotStartsAt", slotTomorrowAfternoon()))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
                 .body("contactName", equalTo("担当 花子"));
@@ -363,14 +375,16 @@ class OrderWorkflowTest {
         LocalDate launch = LocalDate.now(TOKYO).plusDays(30);
         Fixtures.Created o = Fixtures.newOrder("DV", true, launch);
         long id = o.orderId();
+        // DV: two business days before launch
+        LocalDate earliest = Fixtures.calendar().minus(launch, 2);
         staff().get("/orders/{id}", id).then()
-                .body("earliestApplicationDate", equalTo(launch.minusDays(7).toString()));
+                .body("earliestApplicationDate", equalTo(earliest.toString()));
         Fixtures.advance(o, "DV", "PAID");
         staff().post("/orders/{id}/start-application", id).then().statusCode(409)
-                .body("detail", containsString(launch.minusDays(7).toString()));
+                .body("detail", containsString(earliest.toString())).body("detail", containsString("2 business days"));
         staff().get("/orders/{id}", id).then().body("state", equalTo("PAID"));
 
-        LocalDate sooner = LocalDate.now(TOKYO).plusDays(5);
+        LocalDate sooner = LocalDate.now(TOKYO).plusDays(1);
         staff().body(Map.of("launchDate", sooner.toString())).post("/orders/{id}/launch-date", id)
                 .then().statusCode(200).body("launchDate", equalTo(sooner.toString()));
         command(id, "start-application");

@@ -68,7 +68,7 @@ class PhoneVerificationTest {
                 .body("status", equalTo("CONFIRMED"));
         assertEquals(entries + 1, phoneEntries(id), "only the confirmation was added");
 
-        String otherTime = LocalDate.now(TOKYO).plusDays(1).atTime(15, 0).atZone(TOKYO).toOffsetDateTime().toString();
+        String otherTime = Fixtures.nextBusinessDay().atTime(15, 0).atZone(TOKYO).toOffsetDateTime().toString();
         staff().body(Map.of("contactId", o.contactId(0), "slotStartsAt", otherTime))
                 .post("/orders/{id}/phone-verification/slot", id).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("CONFIRMED"));
