@@ -198,10 +198,16 @@ public final class Fixtures {
     }
 
     public static io.restassured.response.Response pay(String invoiceId, long amount, String key) {
-        return staff().header("Idempotency-Key", key)
-                .body(Map.of("invoiceId", String.valueOf(invoiceId), "amountJpy", amount, "method", "BANK_TRANSFER",
-                        "reference", "振込 カ)テスト", "paidAt", OffsetDateTime.now(TOKYO).minusHours(1).toString()))
-                .post("/payments");
+        return pay(Long.parseLong(invoiceId), amount, key, Map.of());
+    }
+
+    /** A bank-transfer payment with further fields (e.g. the deducted transfer fee). */
+    public static io.restassured.response.Response pay(long invoiceId, long amount, String key, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(Map.of("invoiceId", String.valueOf(invoiceId), "amountJpy", amount,
+                "method", "BANK_TRANSFER", "reference", "振込 カ)テスト",
+                "paidAt", OffsetDateTime.now(TOKYO).minusHours(1).toString()));
+        body.putAll(more);
+        return staff().header("Idempotency-Key", key).body(body).post("/payments");
     }
 
     public static void uploadAndAccept(long orderId, String kind) {

@@ -75,6 +75,14 @@ public interface BillingConfig {
         String accountHolder();
     }
 
+    /**
+     * The largest bank transfer fee (振込手数料) a customer may deduct from a transfer and still settle the invoice:
+     * the fee is then booked on the invoice as a fee, not left as a balance (bank fees are 110 to 880 yen).
+     */
+    @WithDefault("880")
+    @Min(0)
+    int transferFeeToleranceJpy();
+
     /** Who bears the bank transfer fee (振込手数料), printed under the account. */
     @WithDefault("お振込手数料は貴社にてご負担くださいますようお願い申し上げます。")
     String transferFeeNote();

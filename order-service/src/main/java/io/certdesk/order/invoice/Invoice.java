@@ -68,9 +68,13 @@ public class Invoice {
     @Version
     public long version;
 
+    /** Bank transfer fees the customer deducted and the company accepted (振込手数料), booked as fees. */
+    @Column(name = "fees_jpy", nullable = false)
+    public long feesJpy;
+
     /** What the customer still owes: nothing once the order was cancelled. */
     public long balanceJpy() {
-        return status.cancelled() ? 0 : totalJpy - paidJpy;
+        return status.cancelled() ? 0 : totalJpy - paidJpy - feesJpy;
     }
 
     /** What must go back to the customer after a cancellation: everything received, applied or not. */

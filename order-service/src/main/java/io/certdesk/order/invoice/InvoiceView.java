@@ -26,6 +26,8 @@ public record InvoiceView(
         long totalJpy,
         long containedTaxJpy,
         long paidJpy,
+        @Schema(description = "Bank transfer fees the customer deducted and the company accepted (振込手数料)")
+        long transferFeesJpy,
         long balanceJpy,
         @Schema(description = "Money received beyond the total, to be refunded or credited; never absorbed")
         long overpaymentJpy,
@@ -52,7 +54,7 @@ public record InvoiceView(
         List<TaxBreakdown> taxes = InvoiceMath.breakdown(shown);
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
         return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.recipientName, i.issuerName, i.registrationNumber,
-                i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.balanceJpy(), i.overpaidJpy,
+                i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.feesJpy, i.balanceJpy(), i.overpaidJpy,
                 i.refundDueJpy(), i.status, i.createdAt);
     }
 }

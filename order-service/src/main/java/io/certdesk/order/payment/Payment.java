@@ -41,6 +41,10 @@ public class Payment {
     @Column(name = "applied_jpy", nullable = false)
     public long appliedJpy;
 
+    /** The bank's transfer fee the customer deducted from the amount, accepted and booked on the invoice as a fee. */
+    @Column(name = "transfer_fee_jpy", nullable = false)
+    public long transferFeeJpy;
+
     @Column(name = "overpayment_jpy", nullable = false)
     public long overpaymentJpy;
 

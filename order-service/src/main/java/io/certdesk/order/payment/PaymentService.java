@@ -1,5 +1,6 @@
 package io.certdesk.order.payment;
 
+import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.invoice.Invoice;
 import io.certdesk.order.invoice.InvoiceRepository;
@@ -47,8 +48,11 @@ public class PaymentService {
     private final CustomerService customers;
     private final NoticeService notices;
 
+    private final BillingConfig billing;
+
     public PaymentService(PaymentRepository payments, InvoiceRepository invoices, InvoiceService invoiceService,
-            OrderWorkflow workflow, CustomerService customers, NoticeService notices) {
+            OrderWorkflow workflow, CustomerService customers, NoticeService notices, BillingConfig billing) {
+        this.billing = billing;
         this.payments = payments;
         this.invoices = invoices;
         this.invoiceService = invoiceService;
@@ -57,18 +61,28 @@ public class PaymentService {
         this.notices = notices;
     }
 
+    /** Money received for an invoice: the amount, the transfer fee the customer deducted (0 when none), how and when. */
+    public record Money(long invoiceId, long amountJpy, long transferFeeJpy, PaymentMethod method, String reference,
+            Instant paidAt) {
+    }
+
     /** Records one payment; retries are answered by the platform's Idempotency-Key record, not here. */
     @WithTransaction
     public Uni<PaymentView> record(PaymentRequest request, String idempotencyKey, String actor) {
+        return settle(new Money(request.invoiceId().number(), request.amountJpy(), request.fee(), request.method(),
+                request.reference(), request.paidAt().toInstant()), idempotencyKey, actor).map(PaymentView::of);
+    }
+
+    /** Records one payment in the caller's transaction (a bank statement's import records many in one). */
+    public Uni<Payment> settle(Money money, String idempotencyKey, String actor) {
         // Only the order id is read first: loading the invoice unlocked would put a copy in the session that
         // the later locking read could not refresh, and a concurrent payment would then look like a lost update.
-        return invoices.orderIdOf(request.invoiceId().number())
+        return invoices.orderIdOf(money.invoiceId())
                 .onItem().ifNull().failWith(() -> DomainException.unknownReference("invoiceId", "invoice",
-                        request.invoiceId()))
+                        money.invoiceId()))
                 .flatMap(orderId -> workflow.lock(orderId, null))
-                .flatMap(order -> invoices.findForUpdate(request.invoiceId().number())
-                        .flatMap(invoice -> apply(order, invoice, request, idempotencyKey, actor)))
-                .map(PaymentView::of);
+                .flatMap(order -> invoices.findForUpdate(money.invoiceId())
+                        .flatMap(invoice -> apply(order, invoice, money, idempotencyKey, actor)));
     }
 
     @WithSession
@@ -86,17 +100,29 @@ public class PaymentService {
                 .map(PaymentView::of);
     }
 
-    private Uni<Payment> apply(CertificateOrder order, Invoice invoice, PaymentRequest request, String key,
+    private Uni<Payment> apply(CertificateOrder order, Invoice invoice, Money request, String key,
             String actor) {
         // Money that arrives after the order was cancelled is still booked (never refused, never lost): none of it
         // is due, so all of it is an overpayment and the invoice is REFUND_DUE.
         boolean cancelled = invoice.status.cancelled();
+        long fee = request.transferFeeJpy();
+        if (fee > 0) {
+            String refused = cancelled ? "the invoice's order is cancelled: nothing is due, so no fee is accepted"
+                    : fee > billing.transferFeeToleranceJpy() ? "is above the accepted " + billing.transferFeeToleranceJpy()
+                            + " JPY (certdesk.billing.transfer-fee-tolerance-jpy); record the amount and settle the rest"
+                    : request.amountJpy() + fee != invoice.balanceJpy() ? "is accepted only when the amount and the fee "
+                            + "settle the balance of " + invoice.balanceJpy() + " JPY exactly" : null;
+            if (refused != null) {
+                return Uni.createFrom().failure(DomainException.invalid("transferFeeJpy", refused));
+            }
+            invoice.feesJpy += fee;
+        }
         PaymentMath.Outcome outcome = cancelled ? new PaymentMath.Outcome(0, request.amountJpy())
-                : PaymentMath.apply(invoice.totalJpy, invoice.paidJpy, request.amountJpy());
+                : PaymentMath.apply(invoice.totalJpy - invoice.feesJpy, invoice.paidJpy, request.amountJpy());
         invoice.paidJpy += outcome.appliedJpy();
         invoice.overpaidJpy += outcome.overpaymentJpy();
         invoice.status = cancelled ? InvoiceStatus.REFUND_DUE
-                : invoice.paidJpy < invoice.totalJpy ? InvoiceStatus.OPEN
+                : invoice.paidJpy + invoice.feesJpy < invoice.totalJpy ? InvoiceStatus.OPEN
                 : invoice.overpaidJpy > 0 ? InvoiceStatus.OVERPAID : InvoiceStatus.PAID;
 
         Payment p = new Payment();
@@ -104,8 +130,9 @@ public class PaymentService {
         p.amountJpy = request.amountJpy();
         p.method = request.method();
         p.reference = request.reference() == null || request.reference().isBlank() ? null : request.reference().strip();
-        p.paidAt = Times.stored(request.paidAt().toInstant());
+        p.paidAt = Times.stored(request.paidAt());
         p.appliedJpy = outcome.appliedJpy();
+        p.transferFeeJpy = fee;
         p.overpaymentJpy = outcome.overpaymentJpy();
         p.balanceAfterJpy = invoice.balanceJpy();
         p.invoiceStatus = invoice.status;
@@ -117,7 +144,9 @@ public class PaymentService {
                     invoice.number, p.overpaymentJpy, p.amountJpy);
         }
         String note = "Payment of " + p.amountJpy + " JPY by " + p.method
-                + (p.reference == null ? "" : " (" + p.reference + ")") + " on invoice " + invoice.number
+                + (p.reference == null ? "" : " (" + p.reference + ")")
+                + (fee > 0 ? " with a deducted transfer fee of " + fee + " JPY booked as a fee" : "")
+                + " on invoice " + invoice.number
                 + "; balance " + p.balanceAfterJpy + " JPY"
                 + (cancelled ? "; the order is CANCELLED: nothing is due, REFUND_DUE " + invoice.refundDueJpy()
                         + " JPY in total"

@@ -15,6 +15,8 @@ public record PaymentView(
         @Schema(nullable = true) String reference,
         Instant paidAt,
         @Schema(description = "Part of the amount applied to the invoice") long appliedJpy,
+        @Schema(description = "The bank's transfer fee the customer deducted, accepted and booked as a fee (振込手数料)")
+        long transferFeeJpy,
         @Schema(description = "Part of the amount beyond what was due; kept for refund or credit") long overpaymentJpy,
         @Schema(description = "True when this payment overpaid the invoice; staff must settle the excess")
         boolean overpaymentFlagged,
@@ -25,6 +27,6 @@ public record PaymentView(
 
     static PaymentView of(Payment p) {
         return new PaymentView(PaymentId.of(p.id), InvoiceId.of(p.invoiceId), p.amountJpy, p.method, p.reference, p.paidAt, p.appliedJpy,
-                p.overpaymentJpy, p.overpaymentJpy > 0, p.balanceAfterJpy, p.invoiceStatus, p.recordedAt, p.recordedBy);
+                p.transferFeeJpy, p.overpaymentJpy, p.overpaymentJpy > 0, p.balanceAfterJpy, p.invoiceStatus, p.recordedAt, p.recordedBy);
     }
 }
