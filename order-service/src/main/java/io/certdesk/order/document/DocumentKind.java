@@ -18,6 +18,16 @@ public enum DocumentKind {
      * The checklist of a certificate of {@code level}; DV needs none, EV adds the attorney's letter when the
      * product (as copied into the order) requires it.
      */
+    /** What the customer calls it. */
+    public String label() {
+        return switch (this) {
+            case APPLICATION_FORM -> "認証局所定の契約申込書（ご捺印のうえ）";
+            case SEAL_CERTIFICATE -> "印鑑証明書（発行後3か月以内の原本）";
+            case REGISTRY_TRANSCRIPT -> "履歴事項全部証明書（登記簿謄本、発行後3か月以内の原本）";
+            case ATTORNEY_OPINION -> "弁護士意見書";
+        };
+    }
+
     public static List<DocumentKind> required(ValidationLevel level, boolean attorneyLetter) {
         return switch (level) {
             case DV -> List.of();

@@ -1,5 +1,6 @@
 package io.certdesk.order.document;
 
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderState;
@@ -38,8 +39,11 @@ public class DocumentService {
     private final WorkflowConfig config;
     private final ETags etags;
 
+    private final ProcessNotices notices;
+
     public DocumentService(DocumentRepository documents, DocumentFileRepository files, OrderWorkflow workflow,
-            WorkflowConfig config, ETags etags) {
+            WorkflowConfig config, ETags etags, ProcessNotices notices) {
+        this.notices = notices;
         this.etags = etags;
         this.documents = documents;
         this.files = files;
@@ -171,6 +175,8 @@ public class DocumentService {
                     d.decidedBy = actor;
                     return workflow.record(orderId, OrderEvent.Kind.DOCUMENT, actor,
                                     kind + " " + decision + (reason == null ? "" : ": " + reason))
+                            .flatMap(v -> decision == DocumentStatus.REJECTED
+                                    ? notices.documentRejected(o, kind.label(), reason, actor) : Uni.createFrom().voidItem())
                             .flatMap(v -> documents.flush()).replaceWith(DocumentView.of(d));
                 }));
     }

@@ -16,5 +16,17 @@ public enum NoticeKind {
     /** To staff, not the customer: a certificate is about to expire and its replacement is not deployed. */
     STAFF_ALERT,
     /** Step 3: the invoice, as a PDF, with the account to pay into and the due date. */
-    INVOICE_ISSUED
+    INVOICE_ISSUED,
+    /** Step 3: a payment arrived but a balance remains. */
+    PAYMENT_PARTIAL,
+    /** OV/EV: the papers the CA requires and where to send them. */
+    DOCUMENTS_REQUESTED,
+    /** OV/EV: a paper was not accepted, with the reason. */
+    DOCUMENT_REJECTED,
+    /** OV/EV: a time for the CA's call is proposed. */
+    CALL_SLOT_PROPOSED,
+    /** OV/EV: the time of the CA's call is fixed. */
+    CALL_SLOT_CONFIRMED,
+    /** The certificate is issued, installed and served. */
+    CERTIFICATE_INSTALLED
 }

@@ -1,6 +1,7 @@
 package io.certdesk.order.orchestration;
 
 import io.certdesk.order.fee.OrderType;
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.renewal.Reissues;
 import io.certdesk.order.order.DeploymentStatus;
@@ -32,10 +33,12 @@ class ConfirmDeployment implements StepRunner {
     private final OrchestrationConfig config;
 
     private final Reissues reissues;
+    private final ProcessNotices notices;
 
     ConfirmDeployment(BindingClient binding, SystemMoves moves, SiteSealService siteSeals, OrchestrationConfig config,
-            Reissues reissues) {
+            Reissues reissues, ProcessNotices notices) {
         this.reissues = reissues;
+        this.notices = notices;
         this.binding = binding;
         this.moves = moves;
         this.siteSeals = siteSeals;
@@ -66,7 +69,8 @@ class ConfirmDeployment implements StepRunner {
             return moves.take(o, OrderCommand.INSTALL, o.httpsUrl + " serves certificate " + o.certificateId
                             + " (SHA-256 " + o.certificateFingerprint + ")")
                     .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.installed(o, StepLedger.ACTOR)
-                            : siteSeals.open(o.id, StepLedger.ACTOR))
+                            : siteSeals.open(o.id, StepLedger.ACTOR)
+                                    .flatMap(s -> notices.installed(o, StepLedger.ACTOR)))
                     .replaceWith(Outcome.Decision.done());
         }
         o.deploymentStatus = DeploymentStatus.WAITING;

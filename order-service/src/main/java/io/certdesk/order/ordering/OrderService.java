@@ -6,6 +6,7 @@ import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.invoice.InvoiceService.Issued;
 import io.certdesk.order.notice.NoticeService;
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.order.ApplicationLead;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.ExtraCharge;
@@ -79,8 +80,9 @@ public class OrderService {
     private final CustomerService customers;
     private final NoticeService notices;
     private final ApplicationLead lead;
+    private final ProcessNotices processNotices;
 
-    public OrderService(ApplicationLead lead, NoticeService notices, CustomerService customers, Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
+    public OrderService(ProcessNotices processNotices, ApplicationLead lead, NoticeService notices, CustomerService customers, Reissues reissues, OrderRepository orders, OrderEventRepository events, OrderWorkflow workflow,
             QuoteService quotes, InvoiceService invoices, DocumentService documents, SiteSealService siteSeals,
             OrderSteps steps, OrderViews views, WorkflowConfig config, BillingConfig billing, ETags etags, Terms terms) {
         this.etags = etags;
@@ -89,6 +91,7 @@ public class OrderService {
         this.customers = customers;
         this.notices = notices;
         this.lead = lead;
+        this.processNotices = processNotices;
         this.steps = steps;
         this.views = views;
         this.orders = orders;
@@ -210,7 +213,9 @@ public class OrderService {
 
     @WithTransaction
     public Uni<OrderView> requestDocuments(Command c) {
-        return run(c, OrderCommand.REQUEST_DOCUMENTS, NOTHING, NOTHING, documents::createChecklist);
+        return run(c, OrderCommand.REQUEST_DOCUMENTS, NOTHING, NOTHING, o -> documents.createChecklist(o)
+                .flatMap(v -> processNotices.documentsRequested(o, DocumentKind.required(o.validationLevel,
+                        o.requiresAttorneyLetter).stream().map(DocumentKind::label).toList(), c.actor())));
     }
 
     @WithTransaction
@@ -230,7 +235,7 @@ public class OrderService {
             o.deploymentDetail = c.note();
             return steps.cancelOpen(o.id, StepKind.CONFIRM_DEPLOYMENT)
                     .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.installed(o, c.actor())
-                            : siteSeals.open(o.id, c.actor()));
+                            : siteSeals.open(o.id, c.actor()).flatMap(s -> processNotices.installed(o, c.actor())));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.certdesk.order.payment;
 
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.customer.CustomerService;
 import io.certdesk.order.invoice.Invoice;
 import io.certdesk.order.invoice.InvoiceRepository;
@@ -49,10 +50,12 @@ public class PaymentService {
     private final NoticeService notices;
 
     private final BillingConfig billing;
+    private final ProcessNotices processNotices;
 
-    public PaymentService(PaymentRepository payments, InvoiceRepository invoices, InvoiceService invoiceService,
+    public PaymentService(ProcessNotices processNotices, PaymentRepository payments, InvoiceRepository invoices, InvoiceService invoiceService,
             OrderWorkflow workflow, CustomerService customers, NoticeService notices, BillingConfig billing) {
         this.billing = billing;
+        this.processNotices = processNotices;
         this.payments = payments;
         this.invoices = invoices;
         this.invoiceService = invoiceService;
@@ -156,7 +159,9 @@ public class PaymentService {
                 .flatMap(saved -> workflow.record(order.id, OrderEvent.Kind.PAYMENT, actor, note))
                 .flatMap(v -> invoices.flush())
                 .flatMap(v -> invoice.balanceJpy() == 0 && order.state == OrderState.INVOICED
-                        ? confirm(order, invoice, actor) : Uni.createFrom().voidItem())
+                        ? confirm(order, invoice, actor)
+                        : !cancelled && invoice.balanceJpy() > 0 && outcome.appliedJpy() > 0
+                        ? processNotices.partialPayment(order, invoice, actor) : Uni.createFrom().voidItem())
                 .replaceWith(p);
     }
 

@@ -2,6 +2,7 @@ package io.certdesk.order.phone;
 
 import io.certdesk.order.calendar.BusinessDays;
 import io.certdesk.order.calendar.CalendarConfig;
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.customer.Customer;
 import io.certdesk.order.customer.CustomerContact;
 import io.certdesk.order.customer.CustomerService;
@@ -37,10 +38,12 @@ public class PhoneVerificationService {
 
     private final BusinessDays days;
     private final CalendarConfig calendar;
+    private final ProcessNotices notices;
 
     public PhoneVerificationService(PhoneVerificationRepository calls, CustomerService customers,
             OrderWorkflow workflow, BillingConfig billing, ETags etags, OrderSteps steps, BusinessDays days,
-            CalendarConfig calendar) {
+            CalendarConfig calendar, ProcessNotices notices) {
+        this.notices = notices;
         this.days = days;
         this.calendar = calendar;
         this.etags = etags;
@@ -96,6 +99,7 @@ public class PhoneVerificationService {
                         return save.flatMap(x -> workflow.record(orderId, OrderEvent.Kind.PHONE, actor,
                                         "CA call proposed for " + request.slotStartsAt().atZoneSameInstant(billing.zone())
                                                 .toLocalDateTime() + " (" + billing.zone() + ") with " + contact.name))
+                                .flatMap(x -> notices.callSlotProposed(o, slot, contact.name, contact.phone, actor))
                                 .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
                     });
                 })));
@@ -104,7 +108,7 @@ public class PhoneVerificationService {
     @WithTransaction
     public Uni<PhoneVerificationView> confirm(long orderId, String scope, String actor, String ifMatch) {
         return workflow.lock(orderId, scope).flatMap(o -> requireVerifying(o).flatMap(v -> require(orderId))
-                        .flatMap(p -> requireAuthority(o, p).replaceWith(p)))
+                        .flatMap(p -> requireAuthority(o, p).replaceWith(p))
                 .flatMap(p -> {
                     etags.check(ifMatch, PhoneVerificationView.of(p), false);
                     if (p.status == PhoneStatus.CONFIRMED) {
@@ -117,8 +121,12 @@ public class PhoneVerificationService {
                     p.status = PhoneStatus.CONFIRMED;
                     p.updatedAt = Times.now();
                     return workflow.record(orderId, OrderEvent.Kind.PHONE, actor, "CA call slot confirmed")
+                            .flatMap(x -> customers.contactsOf(o.customerId))
+                            .flatMap(contacts -> notices.callSlotConfirmed(o, p.slotStart, p.contactName,
+                                    contacts.stream().filter(c -> c.id == p.contactId).map(c -> c.phone).findFirst()
+                                            .orElse("—"), actor))
                             .flatMap(x -> calls.flush()).replaceWith(PhoneVerificationView.of(p));
-                });
+                }));
     }
 
     @WithTransaction

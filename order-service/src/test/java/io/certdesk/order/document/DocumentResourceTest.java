@@ -144,6 +144,18 @@ class DocumentResourceTest {
                 .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("reason"));
         staff().post("/orders/{id}/documents/REGISTRY_TRANSCRIPT/accept", c.orderId()).then().statusCode(409)
                 .body("detail", containsString("REQUIRED"));
+        // the customer was told which papers to send and where, and is told what was wrong with one
+        var requested = io.certdesk.order.notice.Outboxes.of(c.orderId(), io.certdesk.order.notice.NoticeKind.DOCUMENTS_REQUESTED);
+        org.junit.jupiter.api.Assertions.assertEquals(1, requested.size());
+        org.junit.jupiter.api.Assertions.assertTrue(requested.get(0).body.contains("印鑑証明書")
+                && requested.get(0).body.contains("履歴事項全部証明書") && requested.get(0).body.contains("東京都千代田区"),
+                requested.get(0).body);
+        staff().body(Map.of("reason", "ご捺印が不鮮明です")).post("/orders/{id}/documents/APPLICATION_FORM/reject", c.orderId())
+                .then().statusCode(200).body("status", equalTo("REJECTED"));
+        var rejected = io.certdesk.order.notice.Outboxes.of(c.orderId(), io.certdesk.order.notice.NoticeKind.DOCUMENT_REJECTED);
+        org.junit.jupiter.api.Assertions.assertEquals(1, rejected.size());
+        org.junit.jupiter.api.Assertions.assertTrue(rejected.get(0).body.contains("ご捺印が不鮮明です")
+                && rejected.get(0).body.contains("契約申込書"), rejected.get(0).body);
     }
 
     /**

@@ -81,7 +81,11 @@ class NoticeOutboxTest {
         Fixtures.pay(invoice.getLong("id"), 1_000, key).then().statusCode(201);
         // a rejected payment (the key reused for another amount) changes nothing and queues nothing either
         Fixtures.pay(invoice.getLong("id"), invoice.getLong("totalJpy"), key).then().statusCode(422);
-        assertEquals(1, Outboxes.of(id).size(), "no payment notice before the payment that completes the invoice");
+        // the part payment is acknowledged with the balance; no confirmation before the payment that completes it
+        assertEquals(List.of(NoticeKind.INVOICE_ISSUED, NoticeKind.PAYMENT_PARTIAL),
+                Outboxes.of(id).stream().map(n -> n.kind).toList());
+        assertTrue(Outboxes.of(id, NoticeKind.PAYMENT_PARTIAL).get(0).body.contains("残額"),
+                Outboxes.of(id, NoticeKind.PAYMENT_PARTIAL).get(0).body);
 
         Fixtures.payInFull(id);
         List<OutboxNotice> queued = Outboxes.of(id).stream().filter(n -> n.kind == NoticeKind.PAYMENT_CONFIRMED).toList();
@@ -91,10 +95,10 @@ class NoticeOutboxTest {
         assertTrue(queued.get(0).body.contains("登録番号：T7123456789012"), queued.get(0).body);
 
         List<Mail> mails = Await.until("the confirmation in the mock mailbox", () -> mailbox.getMailsSentTo(to),
-                m -> m != null && m.size() == 2);
-        assertEquals(queued.get(0).subject, mails.get(1).getSubject());
-        assertEquals(queued.get(0).body, mails.get(1).getText());
-        assertEquals(List.of("ssl-support@certdesk.example"), List.of(mails.get(1).getFrom()));
+                m -> m != null && m.size() == 3);
+        assertEquals(queued.get(0).subject, mails.get(2).getSubject());
+        assertEquals(queued.get(0).body, mails.get(2).getText());
+        assertEquals(List.of("ssl-support@certdesk.example"), List.of(mails.get(2).getFrom()));
 
         OutboxNotice sent = Outboxes.settled(id).stream().filter(n -> n.kind == NoticeKind.PAYMENT_CONFIRMED)
                 .findFirst().orElseThrow();
@@ -104,10 +108,11 @@ class NoticeOutboxTest {
         assertEquals(1, sent.attempts);
         JsonPath timeline = staff().get("/orders/{id}/timeline", id).then().extract().jsonPath();
         assertEquals(List.of("Mailed invoice " + invoice.getString("number") + " (PDF) to " + to,
+                        "Mailed balance reminder for invoice " + invoice.getString("number") + " to " + to,
                         "Mailed payment confirmation and application-start notice to " + to),
                 timeline.getList("items.findAll { it.kind == 'NOTICE' }.note"));
         assertEquals("test-staff@certdesk.test", timeline.getString("items.find { it.kind == 'NOTICE' }.actor"));
-        assertEquals(2, mailbox.getMailsSentTo(to).size(), "a sent notice is not mailed again");
+        assertEquals(3, mailbox.getMailsSentTo(to).size(), "a sent notice is not mailed again");
     }
 
     @Test

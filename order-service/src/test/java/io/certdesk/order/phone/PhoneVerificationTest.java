@@ -67,6 +67,13 @@ class PhoneVerificationTest {
         staff().body(slot).post("/orders/{id}/phone-verification/slot", id).then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
         assertEquals(entries + 1, phoneEntries(id), "only the confirmation was added");
+        // the customer was asked about the time, then told it is fixed: in Japanese, with the weekday
+        var proposed = io.certdesk.order.notice.Outboxes.of(id, io.certdesk.order.notice.NoticeKind.CALL_SLOT_PROPOSED);
+        var confirmed = io.certdesk.order.notice.Outboxes.of(id, io.certdesk.order.notice.NoticeKind.CALL_SLOT_CONFIRMED);
+        assertEquals(1, proposed.size(), "a retried proposal is not mailed twice");
+        assertEquals(1, confirmed.size());
+        String when = io.certdesk.order.fee.JapaneseText.dateTime(Fixtures.nextBusinessDay().atTime(14, 0).atZone(TOKYO));
+        assertTrue(proposed.get(0).body.contains(when) && confirmed.get(0).body.contains(when), confirmed.get(0).body);
 
         String otherTime = Fixtures.nextBusinessDay().atTime(15, 0).atZone(TOKYO).toOffsetDateTime().toString();
         staff().body(Map.of("contactId", o.contactId(0), "slotStartsAt", otherTime))
