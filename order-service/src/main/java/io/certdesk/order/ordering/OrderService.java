@@ -316,7 +316,7 @@ public class OrderService {
         return workflow.find(id, scope).flatMap(o -> {
             var query = events.timeline(id, sort);
             return query.page(paging.page, paging.size).list().flatMap(items -> query.count()
-                    .map(total -> paging.page(items.stream().map(TimelineEntry::of).toList(), total)));
+                    .map(total -> paging.page(items.stream().map(e -> TimelineEntry.of(e, scope == null)).toList(), total)));
         });
     }
 

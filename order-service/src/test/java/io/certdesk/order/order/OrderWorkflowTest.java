@@ -156,8 +156,15 @@ class OrderWorkflowTest {
         Fixtures.replace("/orders/{id}/site-seal", Map.of("status", "PLACED", "placement", "トップページのフッター右下"), id)
                 .then().statusCode(200).body("status", equalTo("PLACED"));
 
-        JsonPath timeline = customer(o.customerId()).get("/orders/{id}/timeline", id).then().statusCode(200)
+        // the customer reads the timeline in Japanese, without staff's English detail
+        JsonPath mine = customer(o.customerId()).get("/orders/{id}/timeline", id).then().statusCode(200)
                 .extract().jsonPath();
+        assertTrue(mine.getList("items.note").stream().allMatch(java.util.Objects::isNull), mine.prettify());
+        assertEquals("ご入金を確認しました", mine.getString("items.find { it.toState == 'PAID' }.summary"));
+        assertEquals("証明書をサーバーに設置しました", mine.getString("items.find { it.toState == 'INSTALLED' }.summary"));
+        assertTrue(mine.getList("items.summary", String.class).stream().noneMatch(t -> t.matches(".*[A-Za-z]{4,}.*")),
+                mine.getList("items.summary").toString());
+        JsonPath timeline = staff().get("/orders/{id}/timeline", id).then().statusCode(200).extract().jsonPath();
         List<String> transitions = timeline.getList("items.findAll { it.kind == 'TRANSITION' }.toState");
         assertEquals(List.of("QUOTED", "CONTRACTED", "INVOICED", "PAID", "APPLYING", "CSR_READY", "SUBMITTED",
                 "ISSUED", "INSTALLED"), transitions);
