@@ -220,6 +220,14 @@ public class RenewalBench {
             public String transferFeeNote() {
                 return "";
             }
+
+            public int transferFeeToleranceJpy() {
+                return 880;
+            }
+
+            public String reminderCron() {
+                return "off";
+            }
         };
     }
 }

@@ -83,6 +83,10 @@ public interface BillingConfig {
     @Min(0)
     int transferFeeToleranceJpy();
 
+    /** When overdue invoices are reminded (Quartz-style cron, Asia/Tokyo; business days only): 09:30 daily. */
+    @WithDefault("0 30 9 * * ?")
+    String reminderCron();
+
     /** Who bears the bank transfer fee (振込手数料), printed under the account. */
     @WithDefault("お振込手数料は貴社にてご負担くださいますようお願い申し上げます。")
     String transferFeeNote();

@@ -68,6 +68,10 @@ public class Invoice {
     @Version
     public long version;
 
+    /** The day the customer was reminded that the invoice is overdue (once per invoice). */
+    @Column(name = "reminded_on")
+    public java.time.LocalDate remindedOn;
+
     /** Bank transfer fees the customer deducted and the company accepted (振込手数料), booked as fees. */
     @Column(name = "fees_jpy", nullable = false)
     public long feesJpy;

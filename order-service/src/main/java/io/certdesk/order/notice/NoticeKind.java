@@ -28,5 +28,7 @@ public enum NoticeKind {
     /** OV/EV: the time of the CA's call is fixed. */
     CALL_SLOT_CONFIRMED,
     /** The certificate is issued, installed and served. */
-    CERTIFICATE_INSTALLED
+    CERTIFICATE_INSTALLED,
+    /** The invoice is still open after its due date. */
+    PAYMENT_REMINDER
 }

@@ -38,6 +38,7 @@ public class ProcessNotices {
     private final Template slotProposed;
     private final Template slotConfirmed;
     private final Template installed;
+    private final Template reminder;
 
     ProcessNotices(NoticeOutbox outbox, CustomerRepository customers, ProductRepository products, BillingConfig billing,
             NoticeConfig config, NoticeText text,
@@ -46,7 +47,9 @@ public class ProcessNotices {
             @Location("notices/document-rejected.txt") Template documentRejected,
             @Location("notices/call-slot-proposed.txt") Template slotProposed,
             @Location("notices/call-slot-confirmed.txt") Template slotConfirmed,
-            @Location("notices/certificate-installed.txt") Template installed) {
+            @Location("notices/certificate-installed.txt") Template installed,
+            @Location("notices/payment-reminder.txt") Template reminder) {
+        this.reminder = reminder;
         this.outbox = outbox;
         this.customers = customers;
         this.products = products;
@@ -71,6 +74,17 @@ public class ProcessNotices {
                         "accountType", bank.accountType(), "accountNumber", bank.accountNumber(),
                         "accountHolder", bank.accountHolder()),
                 issuer -> "【" + issuer + "】ご入金の確認と残額のお願い（請求書番号 " + i.number + "）", actor);
+    }
+
+    /** The invoice is still open after its due date: what is unpaid and where to pay it. */
+    public Uni<Void> paymentReminder(CertificateOrder o, Invoice i, String actor) {
+        BillingConfig.Bank bank = billing.bank();
+        return send(o, NoticeKind.PAYMENT_REMINDER, "payment reminder for invoice " + i.number, reminder,
+                Map.of("invoiceNumber", i.number, "totalYen", JapaneseText.yen(i.totalJpy),
+                        "balanceYen", JapaneseText.yen(i.balanceJpy()), "dueDate", JapaneseText.date(i.dueDate),
+                        "bankName", bank.name(), "bankBranch", bank.branch(), "accountType", bank.accountType(),
+                        "accountNumber", bank.accountNumber(), "accountHolder", bank.accountHolder()),
+                issuer -> "【" + issuer + "】お支払期限経過のご案内（請求書番号 " + i.number + "）", actor);
     }
 
     /** OV/EV: the papers to send, and where. */
