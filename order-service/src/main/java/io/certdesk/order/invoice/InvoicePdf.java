@@ -47,7 +47,11 @@ public class InvoicePdf {
     private static final float HEIGHT = PDRectangle.A4.getHeight();
     private static final float ROW = 18;
 
+    /** Printed in place of a character the font has no glyph for (a rare kanji such as 𠮷, an emoji). */
+    static final String MISSING = "〓";
+
     private final TrueTypeFont font;
+    private final org.apache.fontbox.ttf.CmapLookup cmap;
 
     public InvoicePdf() {
         try (InputStream in = InvoicePdf.class.getResourceAsStream("/fonts/ipaexg.ttf")) {
@@ -55,9 +59,32 @@ public class InvoicePdf {
                 throw new IllegalStateException("The invoice font fonts/ipaexg.ttf is missing from the service");
             }
             this.font = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            this.cmap = font.getUnicodeCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException("The invoice font fonts/ipaexg.ttf cannot be read", e);
         }
+    }
+
+    /**
+     * What the font can print of {@code text}: control characters (a line break in a description) become a space,
+     * a character without a glyph becomes 〓 (as Japanese print marks a character it cannot set), so that no name
+     * or description can make an invoice impossible to issue.
+     */
+    String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.append(' ');
+            } else if (cmap.getGlyphId(cp) == 0) {
+                out.append(MISSING);
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     /** Renders the invoice; CPU work, call it off the event loop. One render at a time reads the shared font. */
@@ -66,7 +93,7 @@ public class InvoicePdf {
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 PDType0Font jp = PDType0Font.load(doc, font, true);
                 info(doc, f);
-                new Layout(doc, jp).invoice(f);
+                new Layout(doc, jp, this::printable).invoice(f);
                 doc.save(out);
                 return out.toByteArray();
             } catch (IOException e) {
@@ -106,12 +133,14 @@ public class InvoicePdf {
     private static final class Layout {
         private final PDDocument doc;
         private final PDType0Font font;
+        private final java.util.function.UnaryOperator<String> printable;
         private PDPageContentStream cs;
         private float y;
 
-        Layout(PDDocument doc, PDType0Font font) {
+        Layout(PDDocument doc, PDType0Font font, java.util.function.UnaryOperator<String> printable) {
             this.doc = doc;
             this.font = font;
+            this.printable = printable;
         }
 
         void invoice(Facts f) throws IOException {
@@ -256,7 +285,7 @@ public class InvoicePdf {
         }
 
         private float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) / 1000 * size;
+            return font.getStringWidth(printable.apply(s)) / 1000 * size;
         }
 
         /** Breaks {@code s} into lines no wider than {@code max}, between any two characters (Japanese has no spaces). */
@@ -284,7 +313,7 @@ public class InvoicePdf {
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(x, atY);
-            cs.showText(s);
+            cs.showText(printable.apply(s));
             cs.endText();
         }
 

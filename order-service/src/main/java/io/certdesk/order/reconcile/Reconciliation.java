@@ -147,7 +147,7 @@ public class Reconciliation {
         credit.payerKey = payer.key().length() > 200 ? payer.key().substring(0, 200) : payer.key();
         credit.reference = c.reference() == null ? null
                 : c.reference().length() > 100 ? c.reference().substring(0, 100) : c.reference();
-        credit.reason = d.reason();
+        credit.reason = clip(d.reason(), 500);
         credit.createdAt = Times.now();
         if (d.invoice() == null) {
             credit.status = BankCredit.Status.REVIEW;
@@ -157,6 +157,19 @@ public class Reconciliation {
         d.invoice().balance -= c.amountJpy() + d.fee();
         s.matched++;
         return settle(credit, d.invoice().invoiceId, d.fee(), actor + ACTOR_SUFFIX)
+                // the invoice changed since the statement was read (a payment or a cancellation meanwhile): the
+                // credit waits for a person instead of failing the whole import
+                .onFailure(DomainException.class).recoverWithUni(e -> {
+                    d.invoice().balance += c.amountJpy() + d.fee();
+                    s.matched--;
+                    s.review++;
+                    credit.status = BankCredit.Status.REVIEW;
+                    credit.invoiceId = null;
+                    credit.paymentId = null;
+                    credit.transferFeeJpy = 0;
+                    credit.reason = clip("could not be booked on " + d.invoice().number + ": " + e.getMessage(), 500);
+                    return Uni.createFrom().voidItem();
+                })
                 .flatMap(v -> Panache.getSession().flatMap(session -> session.persist(credit)));
     }
 
@@ -202,7 +215,7 @@ public class Reconciliation {
         }
         if (exact.size() > 1) {
             return new Decision(null, 0, "ambiguous: " + how + " and " + amount + " JPY fit invoices "
-                    + exact.stream().map(o -> o.number).collect(Collectors.joining(", ")));
+                    + list(exact.stream().map(o -> o.number).toList()));
         }
         List<Open> withFee = candidates.stream().filter(o -> o.balance > amount && o.balance - amount <= tolerance)
                 .toList();
@@ -213,11 +226,10 @@ public class Reconciliation {
         }
         if (withFee.size() > 1) {
             return new Decision(null, 0, "ambiguous: " + how + " and " + amount + " JPY less a transfer fee fit invoices "
-                    + withFee.stream().map(o -> o.number).collect(Collectors.joining(", ")));
+                    + list(withFee.stream().map(o -> o.number).toList()));
         }
         return new Decision(null, 0, "the amount " + amount + " JPY settles none of the open invoices found by " + how
-                + " (" + candidates.stream().map(o -> o.number + ": " + o.balance + " JPY due")
-                        .collect(Collectors.joining(", ")) + ")");
+                + " (" + list(candidates.stream().map(o -> o.number + ": " + o.balance + " JPY due").toList()) + ")");
     }
 
     private Uni<List<Open>> openInvoices() {
@@ -293,6 +305,12 @@ public class Reconciliation {
         var query = credits.find(hql, sort, params);
         return query.page(paging.page, paging.size).list()
                 .flatMap(items -> query.count().map(total -> paging.page(items, total)));
+    }
+
+    /** The first five, and how many more. */
+    private static String list(List<String> items) {
+        return String.join(", ", items.subList(0, Math.min(5, items.size())))
+                + (items.size() > 5 ? " and " + (items.size() - 5) + " more" : "");
     }
 
     private static String clip(String s, int max) {

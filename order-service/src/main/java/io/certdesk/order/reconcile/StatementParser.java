@@ -166,7 +166,8 @@ public final class StatementParser {
     }
 
     private static String clean(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("[\\s()（）]", "").replace("(円)", "");
+        // 入金金額（円） and 入金金額(円) are 入金金額: the unit goes first, then the brackets and spaces
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replace("(円)", "").replaceAll("[\\s()（）]", "");
     }
 
     private static String cell(List<String> row, int i) {

@@ -78,6 +78,18 @@ class InvoicePdfTest {
     }
 
     @Test
+    void aCharacterTheFontLacksOrALineBreakNeverStopsAnInvoice() throws Exception {
+        List<InvoiceView.Line> lines = List.of(new InvoiceView.Line(1, LineKind.EXTRA, "保守作業\n（12月分）😀", 5_500, 10,
+                TaxCategory.STANDARD));
+        InvoicePdf.Facts f = facts(lines);
+        InvoicePdf.Facts rare = new InvoicePdf.Facts(f.number(), "𠮷田商事株式会社", f.issuerName(), f.issuerAddress(),
+                f.registrationNumber(), f.issueDate(), f.dueDate(), f.orderId(), f.lines(), f.taxes(), f.totalJpy(),
+                f.bank(), f.transferFeeNote());
+        String text = pdftotext(PDF.invoice(rare));
+        assertTrue(text.contains("〓田商事株式会社") && text.contains("保守作業 （12月分）〓"), text);
+    }
+
+    @Test
     void theSameInvoiceRendersTheSameDocument() {
         List<InvoiceView.Line> lines = List.of(
                 new InvoiceView.Line(1, LineKind.CA_FEE, "SSL申請料", 38_500, 10, TaxCategory.STANDARD));

@@ -35,6 +35,15 @@ class StatementParserTest {
     }
 
     @Test
+    void columnsNamedWithTheirUnitAreRecognised() {
+        for (String header : List.of("日付,振込依頼人名,入金金額(円)", "日付,振込依頼人名,お預り金額（円）")) {
+            List<StatementParser.Credit> credits = StatementParser.parse((header + "\n2026/12/03,ｶ)ｻﾝﾌﾟﾙ,1000\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertEquals(1000, credits.get(0).amountJpy(), header);
+        }
+    }
+
+    @Test
     void aFileThatCannotBeReadIsRefusedWholeNamingTheRows() {
         for (String bad : List.of("", "a,b,c\n1,2,3\n", "取引日,摘要,入金額\n2026/02/30,ｶ)ｻﾝﾌﾟﾙ,100\n",
                 "取引日,摘要,入金額\n2026/12/01,ｶ)ｻﾝﾌﾟﾙ,12.5\n", "取引日,摘要,入金額\n2026/12/01,,100\n",
