@@ -1,5 +1,6 @@
 package io.certdesk.order.document;
 
+import io.certdesk.order.platform.Digests;
 import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderEvent;
@@ -16,9 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,7 +106,7 @@ public class DocumentService {
                     d.fileName = safeName == null ? defaultName(kind, type) : safeName;
                     d.contentType = type;
                     d.sizeBytes = (long) content.length;
-                    d.sha256 = sha256(content);
+                    d.sha256 = Digests.sha256Hex(content);
                     d.receivedAt = Times.now();
                     d.decidedAt = null;
                     d.decidedBy = null;
@@ -203,11 +201,4 @@ public class DocumentService {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + "." + ext;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

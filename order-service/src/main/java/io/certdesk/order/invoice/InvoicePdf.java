@@ -2,6 +2,7 @@ package io.certdesk.order.invoice;
 
 import io.certdesk.order.fee.BillingConfig;
 import io.certdesk.order.fee.JapaneseText;
+import io.certdesk.order.platform.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,18 +116,10 @@ public class InvoicePdf {
         info.setCreationDate(issued);
         // a file identifier from the invoice number, not from the clock (the writer's default)
         COSArray id = new COSArray();
-        byte[] digest = sha256(f.number());
+        byte[] digest = Digests.sha256(f.number());
         id.add(new COSString(java.util.Arrays.copyOf(digest, 16)));
         id.add(new COSString(java.util.Arrays.copyOf(digest, 16)));
         doc.getDocument().getTrailer().setItem(COSName.ID, id);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Writes pages top-down, starting a new page when the next row would not fit. */

@@ -2,6 +2,7 @@ package io.certdesk.order.invoice;
 
 import io.certdesk.order.calendar.BusinessDays;
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.platform.Digests;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Offload;
 import io.certdesk.order.platform.Page;
@@ -119,18 +120,10 @@ public class InvoiceService {
             d.kind = InvoiceDocument.Kind.INVOICE;
             d.fileName = i.number + ".pdf";
             d.pdf = bytes;
-            d.sha256 = java.util.HexFormat.of().formatHex(sha256(bytes));
+            d.sha256 = Digests.sha256Hex(bytes);
             d.createdAt = Times.now();
             return documents.persist(d);
         });
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The PDF delivered for the invoice; 404 for another customer's invoice. */

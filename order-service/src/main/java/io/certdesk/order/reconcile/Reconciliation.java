@@ -5,6 +5,7 @@ import io.certdesk.order.invoice.InvoiceStatus;
 import io.certdesk.order.payment.Payment;
 import io.certdesk.order.payment.PaymentMethod;
 import io.certdesk.order.payment.PaymentService;
+import io.certdesk.order.platform.Digests;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
@@ -16,13 +17,9 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,7 +78,7 @@ public class Reconciliation {
     @WithTransaction
     public Uni<Imported> importStatement(byte[] file, String fileName, String actor) {
         List<StatementParser.Credit> credits = StatementParser.parse(file);
-        String sha = hex(sha256(file));
+        String sha = Digests.sha256Hex(file);
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
                         "from BankStatement where fileSha256 = :sha", BankStatement.class)
                 .setParameter("sha", sha).getSingleResultOrNull()
@@ -97,7 +94,10 @@ public class Reconciliation {
                     s.credits = credits.size();
                     return session.persist(s).chain(session::flush)
                             .chain(() -> openInvoices())
-                            .flatMap(open -> each(credits, 0, keys(credits), s, open, actor))
+                            .flatMap(open -> {
+                                List<String> keys = keys(credits);
+                                return known(keys).flatMap(known -> each(credits, 0, keys, known, s, open, actor));
+                            })
                             .replaceWith(new Imported(s, false));
                 }));
     }
@@ -110,29 +110,33 @@ public class Reconciliation {
             String base = c.valueDate() + "|" + c.amountJpy() + "|" + c.payerName().strip() + "|"
                     + (c.reference() == null ? "" : c.reference());
             int occurrence = seen.merge(base, 1, Integer::sum);
-            keys.add(hex(sha256((base + "|" + occurrence).getBytes(StandardCharsets.UTF_8))));
+            keys.add(Digests.sha256Hex(base + "|" + occurrence));
         }
         return keys;
     }
 
-    private Uni<Void> each(List<StatementParser.Credit> credits, int i, List<String> keys, BankStatement s,
-            List<Open> open, String actor) {
+    /** The line keys an earlier statement brought already, read once per import. */
+    private Uni<java.util.Set<String>> known(List<String> keys) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select lineKey from BankCredit where lineKey in :keys", String.class)
+                .setParameter("keys", keys).getResultList())
+                .map(java.util.HashSet::new);
+    }
+
+    private Uni<Void> each(List<StatementParser.Credit> credits, int i, List<String> keys, java.util.Set<String> known,
+            BankStatement s, List<Open> open, String actor) {
         if (i == credits.size()) {
             return Uni.createFrom().voidItem();
         }
-        StatementParser.Credit c = credits.get(i);
         String key = keys.get(i);
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
-                        "select count(*) from BankCredit where lineKey = :key", Long.class)
-                .setParameter("key", key).getSingleResult())
-                .flatMap(known -> {
-                    if (known > 0) {
-                        s.duplicates++;
-                        return Uni.createFrom().voidItem();
-                    }
-                    return book(c, key, s, open, actor);
-                })
-                .flatMap(v -> each(credits, i + 1, keys, s, open, actor));
+        Uni<Void> step;
+        if (known.contains(key)) {
+            s.duplicates++;
+            step = Uni.createFrom().voidItem();
+        } else {
+            step = book(credits.get(i), key, s, open, actor);
+        }
+        return step.flatMap(v -> each(credits, i + 1, keys, known, s, open, actor));
     }
 
     private Uni<Void> book(StatementParser.Credit c, String key, BankStatement s, List<Open> open, String actor) {
@@ -317,15 +321,4 @@ public class Reconciliation {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -1,5 +1,6 @@
 package io.certdesk.order.renewal;
 
+import io.certdesk.order.platform.Digests;
 import io.certdesk.order.remote.KeystoreClient;
 import io.certdesk.order.remote.RemoteProblem;
 import io.certdesk.order.remote.keystore.model.RenewalInfo;
@@ -10,9 +11,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,11 +111,6 @@ public class RenewalAdvice {
     }
 
     private static long spread(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(Digests.sha256(key)).getLong();
     }
 }
