@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the credits of a bank statement as Japanese banks export it for download: CSV (UTF-8, or Shift_JIS as most
+ * Reads the credits of a bank statement as Japanese banks export it: the 全銀協 fixed-length format of file transfer
+ * ({@link ZenginStatement}), or CSV for download (UTF-8, or Shift_JIS as most
  * banks still write it) with a header row naming the columns, in any order: the day (取引日, 日付, 勘定日, 年月日),
  * the credit amount (入金金額, 入金額, お預り金額, お預入金額, 入金), the transfer name (振込依頼人名, 依頼人名,
  * 摘要, お取引内容, 内容) and optionally the bank's reference (照会番号, 取引番号). Rows without a credit amount
@@ -41,6 +42,18 @@ public final class StatementParser {
     }
 
     public static List<Credit> parse(byte[] file) {
+        return parse(file, LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+    }
+
+    /** As {@link #parse(byte[])}, with the day the 全銀協 format's two-digit years are read against. */
+    static List<Credit> parse(byte[] file, LocalDate today) {
+        if (ZenginStatement.looksLike(file)) {
+            try {
+                return ZenginStatement.parse(file, today);
+            } catch (IllegalArgumentException e) {
+                throw invalid("全銀協 file: " + e.getMessage() + " (nothing was imported)");
+            }
+        }
         String text = decode(file);
         List<List<String>> rows = csv(text);
         if (rows.isEmpty()) {

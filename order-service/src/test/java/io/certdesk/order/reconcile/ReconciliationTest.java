@@ -153,6 +153,32 @@ class ReconciliationTest {
     }
 
     @Test
+    void aZenginTransferNoticeSettlesInvoicesAndATruncatedOneChangesNothing() {
+        Payer a = payer("株式会社");
+        Payer b = payer("有限会社");
+        JsonPath invA = invoiced(a);
+        JsonPath invB = invoiced(b);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        String day = String.format("%02d%02d%02d", today.getYear() - 2018, today.getMonthValue(), today.getDayOfMonth());
+        byte[] file = new ZenginFile(day, "").credit("101", day, 61_600, "ｶ)" + a.halfWidth())
+                .credit("102", day, 61_160, "ﾕ)" + b.halfWidth()).close();
+
+        staff().contentType("application/octet-stream").body(java.util.Arrays.copyOf(file, 700))
+                .post("/bank-statements").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("全銀協"));
+        assertEquals("OPEN", invoice(invA).getString("status"));
+
+        staff().contentType("application/octet-stream").body(file).queryParam("fileName", "NYUKIN.DAT")
+                .post("/bank-statements").then().statusCode(201).body("credits", equalTo(2)).body("matched", equalTo(2));
+        assertEquals("PAID", invoice(invA).getString("status"));
+        JsonPath paidB = invoice(invB);
+        assertEquals("PAID", paidB.getString("status"));
+        assertEquals(440, paidB.getInt("transferFeesJpy"));
+        staff().contentType("application/octet-stream").body(file).post("/bank-statements").then().statusCode(200)
+                .header("Idempotent-Replayed", "true");
+    }
+
+    @Test
     void aTransferFeeIsAcceptedOnlyWithinTheToleranceAndWhenItSettlesTheBalance() {
         Payer p = payer("株式会社");
         JsonPath inv = invoiced(p);
