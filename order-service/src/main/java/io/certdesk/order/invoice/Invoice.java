@@ -76,13 +76,29 @@ public class Invoice {
     @Column(name = "fees_jpy", nullable = false)
     public long feesJpy;
 
+    /** Refunded to the customer or applied to another of its invoices (returned_jpy, V19). */
+    @Column(name = "returned_jpy", nullable = false)
+    public long returnedJpy;
+
     /** What the customer still owes: nothing once the order was cancelled. */
     public long balanceJpy() {
         return status.cancelled() ? 0 : totalJpy - paidJpy - feesJpy;
     }
 
-    /** What must go back to the customer after a cancellation: everything received, applied or not. */
+    /**
+     * What must still go back to the customer: after a cancellation everything received (applied or not), otherwise
+     * the money received beyond the total; less what was already refunded or applied elsewhere.
+     */
     public long refundDueJpy() {
-        return status == InvoiceStatus.REFUND_DUE ? paidJpy + overpaidJpy : 0;
+        return status.cancelled() ? paidJpy + overpaidJpy - returnedJpy : overpaidJpy - Math.min(overpaidJpy, returnedJpy);
+    }
+
+    /** The status once {@link #returnedJpy} changed: nothing left to return ends REFUND_DUE and OVERPAID. */
+    public InvoiceStatus statusAfterReturn() {
+        if (refundDueJpy() > 0) {
+            return status;
+        }
+        return status == InvoiceStatus.REFUND_DUE ? InvoiceStatus.REFUNDED
+                : status == InvoiceStatus.OVERPAID ? InvoiceStatus.PAID : status;
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 public class InvoiceDocument {
 
     /** The invoice itself, the notice that it was voided, or a refund invoice (返還インボイス). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "InvoiceDocumentKind")
     public enum Kind {
         INVOICE, VOID_NOTICE, REFUND
     }

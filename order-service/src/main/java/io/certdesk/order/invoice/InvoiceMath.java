@@ -30,6 +30,32 @@ public final class InvoiceMath {
                 .toList();
     }
 
+    /**
+     * Splits {@code amountJpy} of an invoice's price over its tax categories in proportion to their totals (the last
+     * category takes what rounding leaves), with the tax each part contains: what a refund of part of the price
+     * returns per rate.
+     */
+    public static List<InvoiceView.TaxBreakdown> allocate(List<InvoiceView.TaxBreakdown> breakdown, long amountJpy) {
+        long total = breakdown.stream().mapToLong(InvoiceView.TaxBreakdown::totalJpy).sum();
+        if (amountJpy < 0 || amountJpy > total) {
+            throw new IllegalArgumentException(amountJpy + " JPY is not part of a price of " + total + " JPY");
+        }
+        List<InvoiceView.TaxBreakdown> out = new java.util.ArrayList<>();
+        long left = amountJpy;
+        for (int i = 0; i < breakdown.size(); i++) {
+            InvoiceView.TaxBreakdown b = breakdown.get(i);
+            long part = i == breakdown.size() - 1 ? left
+                    : java.math.BigInteger.valueOf(amountJpy).multiply(java.math.BigInteger.valueOf(b.totalJpy()))
+                            .divide(java.math.BigInteger.valueOf(total)).longValueExact();
+            left -= part;
+            if (part > 0) {
+                out.add(new InvoiceView.TaxBreakdown(b.taxCategory(), b.taxRatePercent(), part,
+                        b.taxCategory() == TaxCategory.NON_TAXABLE ? 0 : Tax.contained(part, b.taxRatePercent())));
+            }
+        }
+        return out;
+    }
+
     public static long total(List<InvoiceView.Line> lines) {
         return lines.stream().mapToLong(InvoiceView.Line::amountJpy).reduce(0L, Math::addExact);
     }

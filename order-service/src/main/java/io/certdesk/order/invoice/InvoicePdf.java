@@ -43,6 +43,17 @@ public class InvoicePdf {
             List<InvoiceView.TaxBreakdown> taxes, long totalJpy, BillingConfig.Bank bank, String transferFeeNote) {
     }
 
+    /**
+     * A document about an invoice already delivered: the notice that it was cancelled (取消), or a refund invoice
+     * (適格返還請求書) for the price returned. {@code amounts} per tax category; {@code facts} are the labelled lines
+     * (返還日, the invoice and the day of the sale, …) printed under the recipient.
+     */
+    public record Correction(String title, String subtitle, String documentNumber, String recipientName,
+            String issuerName, String issuerAddress, String registrationNumber, LocalDate documentDate,
+            List<String[]> facts, List<String> items, String amountLabel, List<InvoiceView.TaxBreakdown> amounts,
+            long totalJpy, List<String> closing) {
+    }
+
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth();
     private static final float HEIGHT = PDRectangle.A4.getHeight();
@@ -103,20 +114,41 @@ public class InvoicePdf {
         }
     }
 
+    /** Renders a cancellation notice or a refund invoice; CPU work, call it off the event loop. */
+    public byte[] correction(Correction c) {
+        synchronized (font) {
+            try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                PDType0Font jp = PDType0Font.load(doc, font, true);
+                info(doc, c.title() + " " + c.documentNumber(), c.issuerName(), c.subtitle() + " " + c.recipientName()
+                        + " 御中", c.documentDate(), c.documentNumber());
+                new Layout(doc, jp, this::printable).correction(c);
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(c.title() + " " + c.documentNumber() + " could not be rendered", e);
+            }
+        }
+    }
+
     private static void info(PDDocument doc, Facts f) {
+        info(doc, "請求書 " + f.number(), f.issuerName(), "適格請求書 " + f.recipientName() + " 御中", f.issueDate(),
+                f.number());
+    }
+
+    private static void info(PDDocument doc, String title, String author, String subject, LocalDate day, String number) {
         PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle("請求書 " + f.number());
-        info.setAuthor(f.issuerName());
-        info.setSubject("適格請求書 " + f.recipientName() + " 御中");
+        info.setTitle(title);
+        info.setAuthor(author);
+        info.setSubject(subject);
         info.setProducer("certdesk order-service");
-        // the issue date, not the render time: the same invoice renders the same document
+        // the document's date, not the render time: the same facts render the same document
         Calendar issued = new GregorianCalendar(TimeZone.getTimeZone("Asia/Tokyo"));
         issued.clear();
-        issued.set(f.issueDate().getYear(), f.issueDate().getMonthValue() - 1, f.issueDate().getDayOfMonth());
+        issued.set(day.getYear(), day.getMonthValue() - 1, day.getDayOfMonth());
         info.setCreationDate(issued);
-        // a file identifier from the invoice number, not from the clock (the writer's default)
+        // a file identifier from the document number, not from the clock (the writer's default)
         COSArray id = new COSArray();
-        byte[] digest = Digests.sha256(f.number());
+        byte[] digest = Digests.sha256(number);
         id.add(new COSString(java.util.Arrays.copyOf(digest, 16)));
         id.add(new COSString(java.util.Arrays.copyOf(digest, 16)));
         doc.getDocument().getTrailer().setItem(COSName.ID, id);
@@ -129,6 +161,8 @@ public class InvoicePdf {
         private final java.util.function.UnaryOperator<String> printable;
         private PDPageContentStream cs;
         private float y;
+        /** Whether a continued page repeats the lines' table header (the invoice) or not (a correction). */
+        private boolean table = true;
 
         Layout(PDDocument doc, PDType0Font font, java.util.function.UnaryOperator<String> printable) {
             this.doc = doc;
@@ -236,6 +270,75 @@ public class InvoicePdf {
             cs.close();
         }
 
+        void correction(Correction c) throws IOException {
+            table = false;
+            page();
+            centered(c.title(), 20, HEIGHT - 70);
+            centered("（" + c.subtitle() + "）", 10, HEIGHT - 86);
+            float right = WIDTH - MARGIN;
+            rightText("文書番号：" + c.documentNumber(), 9, right, HEIGHT - 115);
+            rightText("発行日：" + JapaneseText.date(c.documentDate()), 9, right, HEIGHT - 129);
+
+            String recipient = c.recipientName() + "　御中";
+            text(recipient, 14, MARGIN, HEIGHT - 135);
+            line(MARGIN, HEIGHT - 140, MARGIN + Math.max(220, width(recipient, 14)), HEIGHT - 140, 0.8f);
+            float issuerY = HEIGHT - 165;
+            rightText(c.issuerName(), 11, right, issuerY);
+            if (c.issuerAddress() != null && !c.issuerAddress().isBlank()) {
+                issuerY -= 14;
+                rightText(c.issuerAddress(), 9, right, issuerY);
+            }
+            issuerY -= 14;
+            rightText("登録番号：" + c.registrationNumber(), 9, right, issuerY);
+
+            y = HEIGHT - 222;
+            for (String[] fact : c.facts()) {
+                text(fact[0], 10, MARGIN, y);
+                for (String part : wrap(fact[1], 10, WIDTH - 2 * MARGIN - 130)) {
+                    text(part, 10, MARGIN + 130, y);
+                    y -= 15;
+                }
+            }
+            y -= 6;
+            text("対象となる取引", 10, MARGIN, y);
+            y -= 6;
+            for (String item : c.items()) {
+                for (String part : wrap("・" + item, 9, WIDTH - 2 * MARGIN - 20)) {
+                    ensure(14);
+                    y -= 13;
+                    text(part, 9, MARGIN + 10, y);
+                }
+            }
+            y -= 14;
+            ensure(ROW * (c.amounts().size() + 3));
+            for (InvoiceView.TaxBreakdown t : c.amounts()) {
+                String label = switch (t.taxCategory()) {
+                    case STANDARD -> t.taxRatePercent() + "%対象";
+                    case REDUCED -> t.taxRatePercent() + "%対象（※軽減税率対象）";
+                    case NON_TAXABLE -> "非課税";
+                };
+                String amount = t.taxCategory() == TaxCategory.NON_TAXABLE ? JapaneseText.yen(t.totalJpy())
+                        : JapaneseText.yen(t.totalJpy()) + "（うち消費税 " + JapaneseText.yen(t.containedTaxJpy()) + "）";
+                text(label, 10, MARGIN, y - 12);
+                rightText(amount, 10, WIDTH - MARGIN - 6, y - 12);
+                y -= 16;
+            }
+            line(MARGIN, y - 2, WIDTH - MARGIN, y - 2, 0.8f);
+            y -= 4;
+            text(c.amountLabel(), 11, MARGIN, y - 14);
+            rightText(JapaneseText.yen(c.totalJpy()), 11, WIDTH - MARGIN - 6, y - 14);
+            y -= ROW + 14;
+            for (String paragraph : c.closing()) {
+                for (String part : wrap(paragraph, 9, WIDTH - 2 * MARGIN)) {
+                    ensure(14);
+                    text(part, 9, MARGIN, y - 10);
+                    y -= 13;
+                }
+                y -= 4;
+            }
+            cs.close();
+        }
+
         private static String category(TaxCategory c, int rate) {
             return switch (c) {
                 case STANDARD -> rate + "%";
@@ -273,7 +376,9 @@ public class InvoicePdf {
                 page();
                 text("（続き）", 9, MARGIN, y - 10);
                 y -= 20;
-                header();
+                if (table) {
+                    header();
+                }
             }
         }
 

@@ -74,11 +74,37 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<RestResponse<byte[]>> document(@PathParam("invoiceId") InvoiceId invoiceId) {
-        return service.document(invoiceId.number(), caller.customerScope())
-                .map(d -> RestResponse.ResponseBuilder.ok(d.pdf, "application/pdf")
-                        .header("Content-Disposition", "attachment; filename=\"" + d.fileName + "\"")
-                        .header("ETag", "\"" + d.sha256 + "\"")
-                        .header("Cache-Control", "private, no-store")
-                        .build());
+        return service.document(invoiceId.number(), caller.customerScope()).map(InvoiceResource::pdf);
+    }
+
+    @GET
+    @Path("/{invoiceId}/documents")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "listInvoiceDocuments", summary = "Every PDF delivered for the invoice: the invoice, the "
+            + "notice of its cancellation, refund invoices (返還インボイス), oldest first")
+    public Uni<Page<InvoiceDocumentView>> documents(@PathParam("invoiceId") InvoiceId invoiceId,
+            @BeanParam @Valid PageRequest paging) {
+        return service.documents(invoiceId.number(), caller.customerScope()).map(paging::slice);
+    }
+
+    @GET
+    @Path("/{invoiceId}/documents/{invoiceDocumentId}")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.CUSTOMER})
+    @Operation(operationId = "getInvoiceDocumentById", summary = "One PDF delivered for the invoice, as delivered")
+    @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> document(@PathParam("invoiceId") InvoiceId invoiceId,
+            @PathParam("invoiceDocumentId") InvoiceDocumentId documentId) {
+        return service.document(invoiceId.number(), documentId.number(), caller.customerScope())
+                .map(InvoiceResource::pdf);
+    }
+
+    private static RestResponse<byte[]> pdf(InvoiceDocument d) {
+        return RestResponse.ResponseBuilder.ok(d.pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + d.fileName + "\"")
+                .header("ETag", "\"" + d.sha256 + "\"")
+                .header("Cache-Control", "private, no-store")
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package io.certdesk.order.invoice;
 
 import io.certdesk.order.calendar.BusinessDays;
 import io.certdesk.order.fee.BillingConfig;
+import io.certdesk.order.fee.JapaneseText;
 import io.certdesk.order.platform.Digests;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Offload;
@@ -136,6 +137,26 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice document", id));
     }
 
+    /** The PDFs delivered for the invoice (the invoice, its cancellation, refunds); 404 for another customer's. */
+    @WithSession
+    public Uni<List<InvoiceDocumentView>> documents(long id, String scope) {
+        return invoices.findById(id)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", id))
+                .flatMap(i -> documents.listed(i.id));
+    }
+
+    /** One PDF delivered for the invoice; 404 for another invoice's or another customer's. */
+    @WithSession
+    public Uni<InvoiceDocument> document(long id, long documentId, String scope) {
+        return invoices.findById(id)
+                .map(i -> i == null || (scope != null && !scope.equals(i.customerId)) ? null : i)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice", id))
+                .flatMap(i -> documents.findById(documentId))
+                .map(d -> d == null || d.invoiceId != id ? null : d)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Invoice document", documentId));
+    }
+
     /** The invoice document of invoice {@code id}; caller's session. */
     public Uni<InvoiceDocument> documentOf(long id) {
         return documents.of(id, InvoiceDocument.Kind.INVOICE);
@@ -157,18 +178,84 @@ public class InvoiceService {
         return text.substring(0, end) + "…";
     }
 
+    /** An invoice settled by a cancellation, and the cancellation notice (取消) delivered for it. */
+    public record Cancelled(Invoice invoice, long documentId) {
+    }
+
     /**
      * Settles the invoice of an order being cancelled; runs in the caller's transaction on a locked order. Nothing
-     * received: VOID. Money received (applied or overpaid): REFUND_DUE, all of it to be refunded. Null without an
-     * invoice.
+     * received: VOID. Money received (applied or overpaid): REFUND_DUE, all of it to be refunded. Either way the
+     * customer gets a notice that the invoice is cancelled (a PDF kept as delivered). Null without an invoice or
+     * when it was settled before.
      */
-    public Uni<Invoice> settleCancelled(long orderId) {
+    public Uni<Cancelled> settleCancelled(long orderId) {
         return invoices.ofOrder(orderId).flatMap(i -> {
             if (i == null || i.status.cancelled()) {
-                return Uni.createFrom().item(i);
+                return Uni.createFrom().nullItem();
             }
             i.status = i.paidJpy == 0 && i.overpaidJpy == 0 ? InvoiceStatus.VOID : InvoiceStatus.REFUND_DUE;
-            return invoices.flush().replaceWith(i);
+            return invoices.flush().flatMap(v -> invoices.lines(i.id)).flatMap(lines -> {
+                List<InvoiceView.Line> shown = InvoiceView.of(i, lines).lines();
+                LocalDate today = LocalDate.now(billing.zone());
+                List<String> closing = new ArrayList<>();
+                closing.add("上記の請求書は、ご注文の取消しに伴い取り消しました。本書をもって当該請求書は無効となり、"
+                        + "お支払いは不要です。");
+                if (i.status == InvoiceStatus.REFUND_DUE) {
+                    closing.add("既にお支払いいただいた" + JapaneseText.yen(i.refundDueJpy()) + "は、ご返金いたします。"
+                            + "ご返金の際に返還請求書（適格返還請求書）をお送りいたします。");
+                }
+                InvoicePdf.Correction c = new InvoicePdf.Correction("請求書取消のお知らせ", "適格請求書の取消し",
+                        i.number + "-C", i.recipientName, i.issuerName, billing.issuerAddress().orElse(null),
+                        i.registrationNumber, today,
+                        List.of(new String[] {"取り消す請求書", i.number + "（" + JapaneseText.date(i.issueDate) + "発行）"},
+                                new String[] {"注文番号", Long.toString(i.orderId)},
+                                new String[] {"取消日", JapaneseText.date(today)}),
+                        items(shown), "取消金額（税込）", InvoiceMath.breakdown(shown), i.totalJpy, closing);
+                return store(i, InvoiceDocument.Kind.VOID_NOTICE, i.number + "-C.pdf", c);
+            }).map(d -> new Cancelled(i, d.id));
+        });
+    }
+
+    /**
+     * The refund invoice (適格返還請求書) for {@code considerationJpy} of the invoice's price returned on
+     * {@code refundDate}: the amount per tax rate in proportion to the invoice's, with the tax each contains. Stored in
+     * the caller's transaction; {@code sequence} numbers the invoice's refunds (…-R1, -R2).
+     */
+    public Uni<InvoiceDocument> refunded(Invoice i, int sequence, LocalDate refundDate, long considerationJpy,
+            String how) {
+        return invoices.lines(i.id).flatMap(lines -> {
+            List<InvoiceView.Line> shown = InvoiceView.of(i, lines).lines();
+            List<InvoiceView.TaxBreakdown> parts = InvoiceMath.allocate(InvoiceMath.breakdown(shown), considerationJpy);
+            String number = i.number + "-R" + sequence;
+            InvoicePdf.Correction c = new InvoicePdf.Correction("返還請求書", "適格返還請求書", number, i.recipientName,
+                    i.issuerName, billing.issuerAddress().orElse(null), i.registrationNumber,
+                    LocalDate.now(billing.zone()),
+                    List.of(new String[] {"返還日", JapaneseText.date(refundDate)},
+                            new String[] {"対象の請求書", i.number + "（" + JapaneseText.date(i.issueDate) + "発行）"},
+                            new String[] {"取引年月日", JapaneseText.date(i.issueDate)},
+                            new String[] {"返還の方法", how}),
+                    items(shown), "返還額（税込）", parts, considerationJpy,
+                    List.of("上記のとおり、お支払いいただいた対価を返還いたしました。本書は消費税法上の適格返還請求書です。"));
+            return store(i, InvoiceDocument.Kind.REFUND, number + ".pdf", c);
+        });
+    }
+
+    private static List<String> items(List<InvoiceView.Line> lines) {
+        return lines.stream().map(l -> (l.taxCategory() == TaxCategory.REDUCED ? "※ " : "") + l.description() + "（"
+                + (l.taxCategory() == TaxCategory.NON_TAXABLE ? "非課税" : l.taxRatePercent() + "%") + "、"
+                + JapaneseText.yen(l.amountJpy()) + "）").toList();
+    }
+
+    private Uni<InvoiceDocument> store(Invoice i, InvoiceDocument.Kind kind, String fileName, InvoicePdf.Correction c) {
+        return Offload.cpu(() -> pdf.correction(c)).flatMap(bytes -> {
+            InvoiceDocument d = new InvoiceDocument();
+            d.invoiceId = i.id;
+            d.kind = kind;
+            d.fileName = fileName;
+            d.pdf = bytes;
+            d.sha256 = Digests.sha256Hex(bytes);
+            d.createdAt = Times.now();
+            return documents.persist(d);
         });
     }
 

@@ -31,9 +31,10 @@ public record InvoiceView(
         long balanceJpy,
         @Schema(description = "Money received beyond the total, to be refunded or credited; never absorbed")
         long overpaymentJpy,
-        @Schema(description = "REFUND_DUE only: everything received (paid and overpaid), to be refunded because the "
-                + "order was cancelled; 0 otherwise")
+        @Schema(description = "Still to go back to the customer: after a cancellation everything received (paid and "
+                + "overpaid), otherwise the overpayment; less what was refunded or applied to another invoice")
         long refundDueJpy,
+        @Schema(description = "Refunded to the customer or applied to another of its invoices") long returnedJpy,
         InvoiceStatus status,
         Instant createdAt) {
 
@@ -55,6 +56,6 @@ public record InvoiceView(
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
         return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.recipientName, i.issuerName, i.registrationNumber,
                 i.issueDate, i.dueDate, shown, taxes, i.totalJpy, tax, i.paidJpy, i.feesJpy, i.balanceJpy(), i.overpaidJpy,
-                i.refundDueJpy(), i.status, i.createdAt);
+                i.refundDueJpy(), i.returnedJpy, i.status, i.createdAt);
     }
 }

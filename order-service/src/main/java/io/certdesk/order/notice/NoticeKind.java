@@ -30,5 +30,13 @@ public enum NoticeKind {
     /** The certificate is issued, installed and served. */
     CERTIFICATE_INSTALLED,
     /** The invoice is still open after its due date. */
-    PAYMENT_REMINDER
+    PAYMENT_REMINDER,
+    /** The order was cancelled: the invoice is cancelled (with the cancellation notice as a PDF). */
+    INVOICE_VOIDED,
+    /** Money went back: refunded by transfer or applied to another invoice (with the refund invoice as a PDF). */
+    REFUND_COMPLETED,
+    /** The key bundle (key, CSR, certificate, chain) can be downloaded; the passphrase is given separately. */
+    KEY_BUNDLE_READY,
+    /** How to reveal the key's passphrase; sent apart from the bundle, never containing it. */
+    PASSPHRASE_READY
 }

@@ -39,6 +39,10 @@ public class ProcessNotices {
     private final Template slotConfirmed;
     private final Template installed;
     private final Template reminder;
+    private final Template voided;
+    private final Template refunded;
+    private final Template bundle;
+    private final Template passphrase;
 
     ProcessNotices(NoticeOutbox outbox, CustomerRepository customers, ProductRepository products, BillingConfig billing,
             NoticeConfig config, NoticeText text,
@@ -48,8 +52,16 @@ public class ProcessNotices {
             @Location("notices/call-slot-proposed.txt") Template slotProposed,
             @Location("notices/call-slot-confirmed.txt") Template slotConfirmed,
             @Location("notices/certificate-installed.txt") Template installed,
-            @Location("notices/payment-reminder.txt") Template reminder) {
+            @Location("notices/payment-reminder.txt") Template reminder,
+            @Location("notices/invoice-voided.txt") Template voided,
+            @Location("notices/refund-completed.txt") Template refunded,
+            @Location("notices/key-bundle-ready.txt") Template bundle,
+            @Location("notices/passphrase-ready.txt") Template passphrase) {
         this.reminder = reminder;
+        this.voided = voided;
+        this.refunded = refunded;
+        this.bundle = bundle;
+        this.passphrase = passphrase;
         this.outbox = outbox;
         this.customers = customers;
         this.products = products;
@@ -127,11 +139,67 @@ public class ProcessNotices {
         return send(o, NoticeKind.CERTIFICATE_INSTALLED, "certificate installed", installed,
                 Map.of("httpsUrl", o.httpsUrl == null ? "https://" + o.domain + "/" : o.httpsUrl,
                         "expiresDate", expires == null ? "" : JapaneseText.date(expires), "siteSeal", true),
-                issuer -> "【" + issuer + "】SSLサーバー証明書の設置完了のお知らせ（" + o.domain + "）", actor);
+                issuer -> "【" + issuer + "】SSLサーバー証明書の設置完了のお知らせ（" + o.domain + "）", actor)
+                .flatMap(v -> deliverables(o, actor));
+    }
+
+    /** The order was cancelled: its invoice is cancelled, with the cancellation notice attached. */
+    public Uni<Void> invoiceVoided(CertificateOrder o, Invoice i, long documentId, String actor) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("invoiceNumber", i.number,
+                "issueDate", JapaneseText.date(i.issueDate), "totalYen", JapaneseText.yen(i.totalJpy),
+                "refundDue", i.refundDueJpy() > 0, "refundYen", JapaneseText.yen(i.refundDueJpy())));
+        return send(o, NoticeKind.INVOICE_VOIDED, "invoice " + i.number + " cancelled (PDF)", voided, data,
+                issuer -> "【" + issuer + "】請求書取消のお知らせ（請求書番号 " + i.number + "）", actor, documentId);
+    }
+
+    /** What a refund did, as the customer's mail tells it. */
+    public record Refunded(long amountJpy, long feeJpy, boolean feeDeducted, java.time.LocalDate day, String bankName,
+            String branchName, String accountLabel, String targetInvoiceNumber, long considerationJpy, Long documentId) {
+    }
+
+    /** Money went back to the customer: by transfer, or applied to another invoice; the refund invoice attached. */
+    public Uni<Void> refundCompleted(CertificateOrder o, Invoice i, Refunded r, String actor) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("applied", r.targetInvoiceNumber() != null);
+        data.put("amountYen", JapaneseText.yen(r.amountJpy()));
+        data.put("feeDeducted", r.feeDeducted());
+        data.put("feeYen", JapaneseText.yen(r.feeJpy()));
+        data.put("receivedYen", JapaneseText.yen(r.feeDeducted() ? r.amountJpy() - r.feeJpy() : r.amountJpy()));
+        data.put("refundDate", JapaneseText.date(r.day()));
+        data.put("bankName", r.bankName() == null ? "" : r.bankName());
+        data.put("branchName", r.branchName() == null ? "" : r.branchName());
+        data.put("accountLabel", r.accountLabel() == null ? "" : r.accountLabel());
+        data.put("targetInvoiceNumber", r.targetInvoiceNumber() == null ? "" : r.targetInvoiceNumber());
+        data.put("invoiceNumber", i.number);
+        data.put("refundInvoice", r.documentId() != null);
+        data.put("considerationYen", JapaneseText.yen(r.considerationJpy()));
+        String what = r.targetInvoiceNumber() == null ? "ご返金のお知らせ" : "ご入金額の充当のお知らせ";
+        return send(o, NoticeKind.REFUND_COMPLETED, (r.targetInvoiceNumber() == null ? "refund of " : "applied ")
+                + r.amountJpy() + " JPY from invoice " + i.number + (r.documentId() == null ? "" : " (PDF)"), refunded,
+                data, issuer -> "【" + issuer + "】" + what + "（請求書番号 " + i.number + "）", actor, r.documentId());
+    }
+
+    /**
+     * The certificate is in place: the key bundle can be downloaded, and, in a mail of its own, how to reveal the
+     * passphrase (as the CD-R and the paper with the passphrase were sent apart). Neither mail holds a secret.
+     */
+    public Uni<Void> deliverables(CertificateOrder o, String actor) {
+        LocalDate expires = o.certificateExpiresAt == null ? null : LocalDate.ofInstant(o.certificateExpiresAt, billing.zone());
+        return send(o, NoticeKind.KEY_BUNDLE_READY, "key bundle ready", bundle,
+                Map.of("expiresDate", expires == null ? "" : JapaneseText.date(expires)),
+                issuer -> "【" + issuer + "】証明書一式（秘密鍵・CSR・証明書）ご用意のお知らせ（" + o.domain + "）", actor, null)
+                .flatMap(v -> send(o, NoticeKind.PASSPHRASE_READY, "passphrase instructions (sent apart)", passphrase,
+                        Map.of(), issuer -> "【" + issuer + "】秘密鍵パスフレーズのご確認方法（" + o.domain + "）", actor,
+                        null));
     }
 
     private Uni<Void> send(CertificateOrder o, NoticeKind kind, String label, Template template, Map<String, Object> data,
             Function<String, String> subject, String actor) {
+        return send(o, kind, label, template, data, subject, actor, null);
+    }
+
+    private Uni<Void> send(CertificateOrder o, NoticeKind kind, String label, Template template, Map<String, Object> data,
+            Function<String, String> subject, String actor, Long documentId) {
         return customers.findById(o.customerId).flatMap((Customer customer) -> products.findByCode(o.productCode)
                 .flatMap(product -> {
                     var instance = template.data("customerName", customer.organisationName)
@@ -140,7 +208,7 @@ public class ProcessNotices {
                             .data("orderId", o.id).data("signature", text.signature());
                     data.forEach(instance::data);
                     return outbox.enqueue(o.id, kind, label, customer.noticeEmail, subject.apply(billing.issuerName()),
-                            instance.render(), actor);
+                            instance.render(), actor, documentId);
                 })).replaceWithVoid();
     }
 }

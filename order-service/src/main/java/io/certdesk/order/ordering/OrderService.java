@@ -11,6 +11,7 @@ import io.certdesk.order.order.ApplicationLead;
 import io.certdesk.order.fee.OrderType;
 import io.certdesk.order.invoice.ExtraCharge;
 import io.certdesk.order.invoice.InvoiceService;
+import io.certdesk.order.invoice.Invoice;
 import io.certdesk.order.invoice.InvoiceStatus;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.DeploymentStatus;
@@ -258,10 +259,11 @@ public class OrderService {
     public Uni<OrderView> cancel(Command c) {
         return run(c, OrderCommand.CANCEL, NOTHING, NOTHING, o -> compensate(o)
                 .flatMap(v -> o.orderType == OrderType.REISSUE ? reissues.cancelled(o) : Uni.createFrom().voidItem())
-                .flatMap(v -> invoices.settleCancelled(o.id)).flatMap(i -> {
-            if (i == null) {
+                .flatMap(v -> invoices.settleCancelled(o.id)).flatMap(settled -> {
+            if (settled == null) {
                 return Uni.createFrom().voidItem();
             }
+            Invoice i = settled.invoice();
             String what = i.status == InvoiceStatus.VOID ? "Invoice " + i.number + " voided: nothing was paid"
                     : "Invoice " + i.number + " REFUND_DUE: " + i.refundDueJpy() + " JPY received (" + i.paidJpy
                             + " applied, " + i.overpaidJpy + " overpaid) must be refunded to the customer";
@@ -269,7 +271,8 @@ public class OrderService {
                 Log.warnf("Order %d cancelled with %d JPY received on invoice %s; flagged for refund", o.id,
                         i.refundDueJpy(), i.number);
             }
-            return workflow.record(o.id, OrderEvent.Kind.PAYMENT, c.actor(), what);
+            return workflow.record(o.id, OrderEvent.Kind.PAYMENT, c.actor(), what)
+                    .flatMap(v -> processNotices.invoiceVoided(o, i, settled.documentId(), c.actor()));
         }));
     }
 

@@ -72,6 +72,10 @@ public class PaymentService {
     /** Records one payment; retries are answered by the platform's Idempotency-Key record, not here. */
     @WithTransaction
     public Uni<PaymentView> record(PaymentRequest request, String idempotencyKey, String actor) {
+        if (request.method() == PaymentMethod.APPLIED_CREDIT) {
+            return Uni.createFrom().failure(DomainException.invalid("method", "APPLIED_CREDIT is what POST /refunds "
+                    + "records when money of another invoice is applied; it cannot be recorded as a payment"));
+        }
         return settle(new Money(request.invoiceId().number(), request.amountJpy(), request.fee(), request.method(),
                 request.reference(), request.paidAt().toInstant()), idempotencyKey, actor).map(PaymentView::of);
     }

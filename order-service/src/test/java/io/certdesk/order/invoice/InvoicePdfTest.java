@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The invoice PDF read back with a real PDF tool (pdftotext from Debian's poppler-utils). */
-class InvoicePdfTest {
+public class InvoicePdfTest {
 
     /** A made-up account (a proxy: a class implementing the validated config interface would be intercepted). */
     static final BillingConfig.Bank BANK = (BillingConfig.Bank) java.lang.reflect.Proxy.newProxyInstance(
@@ -40,7 +40,7 @@ class InvoicePdfTest {
                 "お振込手数料は貴社にてご負担くださいますようお願い申し上げます。");
     }
 
-    static String pdftotext(byte[] pdf) throws IOException, InterruptedException {
+    public static String pdftotext(byte[] pdf) throws IOException, InterruptedException {
         Path file = Files.createTempFile("invoice", ".pdf");
         try {
             Files.write(file, pdf);

@@ -27,7 +27,7 @@ class TemplatesTest {
     private static final Path DIR = Path.of("src/main/resources/templates/notices");
     /** Latin words that may stand in a customer's mail: names, not English sentences. */
     private static final Set<String> ALLOWED = Set.of("certdesk", "https", "PDF", "SSL", "CA", "URL", "INV", "www", "example",
-            "co", "jp", "GlobalSign", "DV");
+            "co", "jp", "GlobalSign", "DV", "CD", "CSR");
     /** The staff alert is for the desk, not for a customer. */
     private static final Set<String> STAFF_ONLY = Set.of("staff-alert.txt");
 
@@ -40,7 +40,7 @@ class TemplatesTest {
         }
         return switch (name) {
             case "items", "questions" -> List.of("印鑑証明書（発行後3か月以内の原本）", "履歴事項全部証明書");
-            case "extras", "keptKey", "siteSeal", "organisationChecks" -> true;
+            case "extras", "keptKey", "siteSeal", "organisationChecks", "refundDue", "applied", "feeDeducted", "refundInvoice" -> true;
             case "customer" -> Map.of("organisationName", "株式会社サンプル");
             case "order" -> Map.of("id", 77, "domain", "www.example.co.jp", "launchDate", "2026年12月15日");
             case "invoice" -> Map.of("number", "INV-2026-000042", "dueDate", "2026年12月15日");

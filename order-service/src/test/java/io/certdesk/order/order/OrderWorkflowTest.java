@@ -183,6 +183,14 @@ class OrderWorkflowTest {
         assertTrue(notices.get(2).startsWith("Mailed payment confirmation"), notices.get(2));
         // and once installed, the customer is told (queued with the installation)
         assertEquals(1, io.certdesk.order.notice.Outboxes.of(id, io.certdesk.order.notice.NoticeKind.CERTIFICATE_INSTALLED).size());
+        // then, in two mails of their own, the key bundle and how to reveal the passphrase (never the passphrase)
+        var bundle = io.certdesk.order.notice.Outboxes.of(id, io.certdesk.order.notice.NoticeKind.KEY_BUNDLE_READY);
+        var passphrase = io.certdesk.order.notice.Outboxes.of(id, io.certdesk.order.notice.NoticeKind.PASSPHRASE_READY);
+        assertEquals(1, bundle.size());
+        assertEquals(1, passphrase.size());
+        assertTrue(bundle.get(0).body.contains("秘密鍵") && bundle.get(0).body.contains("別のメール"), bundle.get(0).body);
+        assertTrue(passphrase.get(0).body.contains("パスフレーズそのものは本メールには記載しておりません"),
+                passphrase.get(0).body);
         assertEquals("test-staff@certdesk.test", timeline.getString("items.find { it.command == 'CONTRACT' }.actor"));
         assertEquals("INVOICED", timeline.getString("items.find { it.command == 'RECORD_PAYMENT' }.fromState"));
         assertEquals("サーバー費用と同時請求", timeline.getString("items.find { it.command == 'INVOICE' }.note"));
