@@ -181,20 +181,7 @@ public class InvoicePdf {
             rightText("発行日：" + JapaneseText.date(f.issueDate()), 9, right, HEIGHT - 129);
             rightText("注文番号：" + f.orderId(), 9, right, HEIGHT - 143);
 
-            // left: the recipient
-            String recipient = f.recipientName() + "　御中";
-            text(recipient, 14, MARGIN, HEIGHT - 135);
-            line(MARGIN, HEIGHT - 140, MARGIN + Math.max(220, width(recipient, 14)), HEIGHT - 140, 0.8f);
-
-            // right: the issuer
-            float issuerY = HEIGHT - 165;
-            rightText(f.issuerName(), 11, right, issuerY);
-            if (f.issuerAddress() != null && !f.issuerAddress().isBlank()) {
-                issuerY -= 14;
-                rightText(f.issuerAddress(), 9, right, issuerY);
-            }
-            issuerY -= 14;
-            rightText("登録番号：" + f.registrationNumber(), 9, right, issuerY);
+            parties(f.recipientName(), f.issuerName(), f.issuerAddress(), f.registrationNumber());
 
             text("下記のとおりご請求申し上げます。", 10, MARGIN, HEIGHT - 222);
             // the amount due, boxed
@@ -279,17 +266,7 @@ public class InvoicePdf {
             rightText("文書番号：" + c.documentNumber(), 9, right, HEIGHT - 115);
             rightText("発行日：" + JapaneseText.date(c.documentDate()), 9, right, HEIGHT - 129);
 
-            String recipient = c.recipientName() + "　御中";
-            text(recipient, 14, MARGIN, HEIGHT - 135);
-            line(MARGIN, HEIGHT - 140, MARGIN + Math.max(220, width(recipient, 14)), HEIGHT - 140, 0.8f);
-            float issuerY = HEIGHT - 165;
-            rightText(c.issuerName(), 11, right, issuerY);
-            if (c.issuerAddress() != null && !c.issuerAddress().isBlank()) {
-                issuerY -= 14;
-                rightText(c.issuerAddress(), 9, right, issuerY);
-            }
-            issuerY -= 14;
-            rightText("登録番号：" + c.registrationNumber(), 9, right, issuerY);
+            parties(c.recipientName(), c.issuerName(), c.issuerAddress(), c.registrationNumber());
 
             y = HEIGHT - 222;
             for (String[] fact : c.facts()) {
@@ -337,6 +314,23 @@ public class InvoicePdf {
                 y -= 4;
             }
             cs.close();
+        }
+
+        /** Left, the recipient with 御中, underlined; right, the issuer with its address and registration number. */
+        private void parties(String recipientName, String issuerName, String issuerAddress, String registrationNumber)
+                throws IOException {
+            String recipient = recipientName + "　御中";
+            text(recipient, 14, MARGIN, HEIGHT - 135);
+            line(MARGIN, HEIGHT - 140, MARGIN + Math.max(220, width(recipient, 14)), HEIGHT - 140, 0.8f);
+            float right = WIDTH - MARGIN;
+            float issuerY = HEIGHT - 165;
+            rightText(issuerName, 11, right, issuerY);
+            if (issuerAddress != null && !issuerAddress.isBlank()) {
+                issuerY -= 14;
+                rightText(issuerAddress, 9, right, issuerY);
+            }
+            issuerY -= 14;
+            rightText("登録番号：" + registrationNumber, 9, right, issuerY);
         }
 
         private static String category(TaxCategory c, int rate) {

@@ -79,7 +79,7 @@ public class NoticeService {
                 .data("organisationChecks", order.validationLevel.requiresOrganisationChecks())
                 .data("signature", text.signature())
                 .render();
-        String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ(注文番号 " + order.id + ")";
+        String subject = "【" + billing.issuerName() + "】ご入金確認・SSL証明書申請手続き開始のお知らせ（注文番号 " + order.id + "）";
         return outbox.enqueue(order.id, NoticeKind.PAYMENT_CONFIRMED,
                 "payment confirmation and application-start notice", customer.noticeEmail, subject, body, actor).replaceWithVoid();
         });
@@ -131,7 +131,7 @@ public class NoticeService {
         String body = ownerQuestions.data("customer", customer).data("order", order)
                 .data("issuerName", billing.issuerName()).data("questions", questions)
                 .data("signature", text.signature()).render();
-        String subject = "【" + billing.issuerName() + "】ドメイン所有者情報の確認のお願い(注文番号 " + order.id + ")";
+        String subject = "【" + billing.issuerName() + "】ドメイン所有者情報の確認のお願い（注文番号 " + order.id + "）";
         return outbox.enqueue(order.id, NoticeKind.OWNER_QUESTIONS,
                 "owner-detail questions (" + questions.size() + ")", customer.noticeEmail, subject, body, actor);
     }

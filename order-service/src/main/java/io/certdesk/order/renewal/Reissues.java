@@ -5,6 +5,7 @@ import io.certdesk.order.notice.NoticeConfig;
 import io.certdesk.order.notice.NoticeKind;
 import io.certdesk.order.notice.NoticeOutbox;
 import io.certdesk.order.notice.NoticeText;
+import io.certdesk.order.notice.ProcessNotices;
 import io.certdesk.order.order.CertificateOrder;
 import io.certdesk.order.order.OrderEvent;
 import io.certdesk.order.order.OrderRepository;
@@ -51,11 +52,13 @@ public class Reissues {
     private final Template reissued;
     private final Template staffAlert;
     private final Terms termsPlan;
+    private final ProcessNotices processNotices;
 
     Reissues(Terms termsPlan, Pool db, RenewalConfig config, TermRepository terms, OrderRepository orders, CustomerRepository customers,
             ProductRepository products, OrderWorkflow workflow, NoticeOutbox outbox, NoticeText text, NoticeConfig notices,
             @Location("notices/certificate-reissued.txt") Template reissued,
-            @Location("notices/staff-alert.txt") Template staffAlert) {
+            @Location("notices/staff-alert.txt") Template staffAlert, ProcessNotices processNotices) {
+        this.processNotices = processNotices;
         this.termsPlan = termsPlan;
         this.db = db;
         this.config = config;
@@ -150,7 +153,10 @@ public class Reissues {
                                     + "; the customer is told (notice " + n.id + ")"))
                             .flatMap(v -> workflow.record(t.orderId, OrderEvent.Kind.STEP, actor, "Certificate "
                                     + o.renewsCertificateId + " replaced by " + o.certificateId + " (reissue order "
-                                    + o.id + ")")));
+                                    + o.id + ")"))
+                            // a new key is a new bundle for the customer's records, its passphrase told apart
+                            .flatMap(v -> old != null && o.keyId != null && o.keyId.equals(old.keyId)
+                                    ? Uni.createFrom().voidItem() : processNotices.deliverables(o, actor)));
         });
     }
 

@@ -245,6 +245,10 @@ class EndToEndTest {
                     && body.contains(io.certdesk.order.notice.NoticeText.date(java.time.LocalDate.ofInstant(
                             java.time.Instant.parse(done.getString("certificate.expiresAt")), io.certdesk.order.renewal.Terms.TOKYO))),
                     body);
+            // a new key: the new bundle and, apart, how to reveal its passphrase
+            List<Object> kinds = staff().get("/orders/{id}/notices", reissue).then().extract().jsonPath()
+                    .getList("items.kind");
+            assertTrue(kinds.contains("KEY_BUNDLE_READY") && kinds.contains("PASSPHRASE_READY"), kinds.toString());
             // both timelines say what happened
             staff().get("/orders/{id}/timeline", dv).then().body("items.note",
                     org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("replaced by " + newCertificate)));

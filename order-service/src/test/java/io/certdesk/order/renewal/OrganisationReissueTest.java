@@ -78,6 +78,9 @@ class OrganisationReissueTest {
         String mail = staff().get("/orders/{id}/notices", first).then().extract().jsonPath()
                 .getString("items.find { it.kind == 'CERTIFICATE_REISSUED' }.body");
         assertTrue(mail.contains("これまでのもの"), mail);
+        assertEquals(List.of(), staff().get("/orders/{id}/notices", first).then().extract().jsonPath()
+                .getList("items.findAll { it.kind == 'KEY_BUNDLE_READY' || it.kind == 'PASSPHRASE_READY' }"),
+                "the key is kept: no new bundle to announce");
         assertEquals(done.getString("certificate.id"), term(o.customerId()).getString("items[0].certificateId"));
 
         // the validation lapses: the next reissue waits, with the reason, for the documents and the call again
