@@ -80,7 +80,12 @@ public class LocalStack {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing; build first (./mvnw install -DskipTests)");
             }
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString())
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(javaOptions());
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(root.resolve(s.name()).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
@@ -211,6 +216,21 @@ public class LocalStack {
         }
         Files.writeString(file, "{\"keys\":[" + String.join(",", keys) + "]}\n");
         return file;
+    }
+
+    /**
+     * The JVM options of each service: a heap that fits a small container (the Kubernetes manifests give the same),
+     * the serial collector (one small heap needs no parallel one, and it keeps the resident memory low), a bounded
+     * code cache, metaspace and thread stacks, and an exit on OutOfMemoryError so that a broken service is restarted,
+     * not left half alive. CERTDESK_JAVA_OPTS replaces them.
+     */
+    static List<String> javaOptions() {
+        String custom = System.getenv("CERTDESK_JAVA_OPTS");
+        if (custom != null && !custom.isBlank()) {
+            return List.of(custom.trim().split("\\s+"));
+        }
+        return List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
     }
 
     static String unsigned(java.math.BigInteger value) {
