@@ -1,74 +1,221 @@
 #!/usr/bin/env bash
-# Benchmarks of the local stack on loopback. Starts deploy/local/run.sh in the background (unless
-# the services already answer), measures with wrk and curl, prints the figures, stops what it started.
-# Bounded: every load phase runs for a fixed number of seconds against 127.0.0.1 only.
+# The one benchmark of the local stack, on loopback only. Starts deploy/local/run.sh in the background unless the
+# services already answer (then it measures them as they run), makes its own data, and for each service measures
+# the framework's floor (GET /q/health/live) and every request of the performance targets in the same run, after a
+# warm-up, with wrk. Prints a table with each figure as a share of its service's floor and writes it, with the date,
+# the cores and the commit, to deploy/bench/results.md (the README embeds that file). Bounded: every phase runs for
+# BENCH_SECONDS (default 10) seconds after a warm-up of BENCH_WARMUP (10) seconds per request (the JIT compiles the
+# hot paths meanwhile; a cold service answers at a fraction of its warm rate). Not part of ./mvnw verify.
+#
+# Needs: wrk, curl, jq, openssl. Usage: deploy/bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-DURATION="${BENCH_SECONDS:-15}"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2; exit 2; }
+SECONDS_PER_PHASE="${BENCH_SECONDS:-10}"
+WARMUP="${BENCH_WARMUP:-10}"
+OUT="${BENCH_OUT:-$root/deploy/bench/results.md}"
+for tool in wrk curl jq openssl; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install $tool)" >&2; exit 2; }
+done
+order=http://127.0.0.1:8080
+keystore=http://127.0.0.1:8081
+binding=http://127.0.0.1:8082
 
 started=""
-if ! curl -sf localhost:8081/q/health/ready >/dev/null 2>&1; then
+if ! curl -sf "$keystore/q/health/ready" >/dev/null 2>&1; then
   echo "Starting the local stack..."
   mkdir -p .data
   setsid deploy/local/run.sh > .data/bench-stack.log 2>&1 &
   started=$!
-  trap 'kill -TERM "$started" 2>/dev/null; wait "$started" 2>/dev/null || true' EXIT
-  for _ in $(seq 600); do
-    curl -sf localhost:8080/q/health/ready >/dev/null 2>&1 && curl -sf localhost:8081/q/health/ready >/dev/null 2>&1 \
-      && curl -sf localhost:8082/q/health/ready >/dev/null 2>&1 && break
+  trap 'kill -TERM -- -"$started" 2>/dev/null; wait "$started" 2>/dev/null || true' EXIT
+  for _ in $(seq 900); do
+    curl -sf "$order/q/health/ready" >/dev/null 2>&1 && curl -sf "$keystore/q/health/ready" >/dev/null 2>&1 \
+      && curl -sf "$binding/q/health/ready" >/dev/null 2>&1 && break
     sleep 1
   done
 fi
 STAFF=$(deploy/local/token.sh staff)
 AUTH="Authorization: Bearer $STAFF"
-code="BENCH-$(date +%s)"
-curl -sf -X POST localhost:8080/products -H "$AUTH" -H 'Content-Type: application/json' \
-  -d "{\"code\":\"$code\",\"name\":\"bench\",\"caBrand\":\"Bench\",\"validationLevel\":\"DV\",\"validityMonths\":12,\"applicationFeeJpy\":1000}" >/dev/null
+work="$(mktemp -d)"
+trap 'rm -rf "$work"; [ -n "$started" ] && { kill -TERM -- -"$started" 2>/dev/null; wait "$started" 2>/dev/null || true; }' EXIT
 
-figures() { # name, wrk output -> one line
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$2")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$2")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$2")
-  printf '%-58s %10s req/s   p50 %8s   p99 %8s\n' "$1" "$rps" "$p50" "$p99"
+post() { # url json -> answer (fails on an error answer)
+  curl -sS --fail-with-body -X POST -H "$AUTH" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')" --data "$2" "$1"
 }
 
-echo
-echo "certdesk benchmarks ($(nproc) cores, ${DURATION}s per phase, wrk 2 threads / 32 connections)"
-figures "order    GET /products/{code} (DB read, JWT check)" \
-  "$(wrk -t2 -c32 -d"${DURATION}s" --latency -H "$AUTH" "http://127.0.0.1:8080/products/$code")"
-figures "binding  GET /servers?size=50 (DB page + count)" \
-  "$(wrk -t2 -c32 -d"${DURATION}s" --latency -H "$AUTH" "http://127.0.0.1:8082/servers?size=50")"
-figures "keystore GET /sys/seal-status, idle" \
-  "$(wrk -t2 -c32 -d"${DURATION}s" --latency -H "$AUTH" "http://127.0.0.1:8081/sys/seal-status")"
+# --- data of its own: a customer, a product, a server whose master domain serves a certificate, a quote and an
+# order, a key
+suffix=$(date +%s)
+customer=$(post "$order/customers" "$(jq -n --arg m "bench-$suffix@example.co.jp" '{organisationName: "株式会社ベンチ",
+  organisationKana: "カブシキガイシャベンチ", postalCode: "100-0001", address: "東京都千代田区千代田1-1",
+  representativeName: "代表 太郎", representativeTitle: "代表取締役", listed: false, noticeEmail: $m,
+  callHoursFrom: "10:00", callHoursTo: "17:00", contacts: [{name: "代表 太郎", phone: "03-1234-5678",
+  email: "rep@example.co.jp", authorisedForCaCall: true, representative: true}]}')" | jq -r .id)
+product="BENCH-$suffix"
+post "$order/products" "$(jq -n --arg c "$product" '{code: $c, name: "ベンチ DV", caBrand: "Bench", validationLevel: "DV",
+  validityMonths: 12, applicationFeeJpy: 5500, issuer: "LOCAL"}')" >/dev/null
+ip="127.$(( suffix % 200 + 20 )).$(( (suffix / 200) % 250 + 1 )).$(( suffix % 250 + 2 ))"
+domain="www.bench-$suffix.example"
+server=$(post "$binding/servers" "$(jq -n --arg c "$customer" --arg d "$domain" --arg ip "$ip" --arg h "bench-$suffix.hosting.example.jp" \
+  '{hostname: $h, customerId: $c, masterDomain: $d, primaryIp: $ip, plan: {code: "DEDICATED", additionalIpLimit: 0}}')" | jq -r .id)
+# the server's master domain is bound with it (SNI on the primary IP)
+master=$(curl -sSf -H "$AUTH" "$binding/servers/$server/bindings" | jq -c '.items[0]')
+binding_id=$(jq -r .id <<<"$master")
+https_port=$(jq -r .port <<<"$master")
+# /resolve answers for bindings that serve a certificate: link one (binding-service keeps only its id)
+curl -sSf -o /dev/null -X PUT -H "$AUTH" -H 'Content-Type: application/json' \
+  --data "{\"certificateId\": \"$(cat /proc/sys/kernel/random/uuid)\"}" "$binding/servers/$server/bindings/$binding_id/certificate"
+quote_body=$(jq -cn --arg c "$customer" --arg p "$product" --arg d "$domain" --arg s "$server" \
+  '{customerId: $c, productCode: $p, type: "NEW", domain: $d, serverId: $s}')
+quote=$(post "$order/quotes" "$quote_body" | jq -r .id)
+post "$order/quotes/$quote/accept" '{}' >/dev/null
+order_id=$(post "$order/orders" "$(jq -n --arg q "$quote" '{quoteId: $q}')" | jq -r .id)
+key_body() { jq -cn --arg c "$customer" --arg a "$1" '{customerId: $c, label: "bench", algorithm: $a}'; }
+key=$(post "$keystore/keys" "$(key_body EC_P256)" | jq -r .id)
 
-# RSA-4096 generation runs on the worker pool: status reads must stay fast while 4 run at once.
-gen_loop() {
-  local end=$(( $(date +%s) + DURATION ))
+# --- wrk, with a Lua script for POSTs (a fresh Idempotency-Key per request, unique across threads)
+cat > "$work/post.lua" <<'EOF'
+local counter = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+function init(args)
+  path, body = args[1], args[2]
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer " .. args[3]
+end
+function request()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = "bench-" .. os.time() .. "-" .. thread_id .. "-" .. counter
+  return wrk.format("POST", path, nil, body)
+end
+EOF
+
+rows=()
+declare -A floor
+measure() { # service label connections threads url [wrk args...] -> a row; the floor row sets the reference
+  local service=$1 label=$2 conns=$3 threads=$4 url=$5
+  shift 5
+  local out rps p50 p99 non2xx share opts=() script_args=() after=false
+  for a in "$@"; do # wrk options, then -- and the Lua script's arguments, which go after the URL
+    if [[ "$a" == "--" ]]; then after=true; elif $after; then script_args+=("$a"); else opts+=("$a"); fi
+  done
+  if $after; then
+    out=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_PHASE}s" --latency "${opts[@]}" "$url" -- "${script_args[@]}" 2>&1)
+  else
+    out=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_PHASE}s" --latency "${opts[@]}" "$url" 2>&1)
+  fi
+  rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
+  if [[ "$label" == floor* ]]; then
+    floor[$service]=$rps
+  fi
+  share=$(awk -v a="$rps" -v b="${floor[$service]:-0}" 'BEGIN { if (b > 0) printf "%d%%", 100 * a / b; else print "—" }')
+  [[ "$label" == POST* ]] && share="—" # writes have targets of their own (req/s, p99), not a share of the floor
+  rows+=("| $service | $label | $conns | $rps | $p50 | $p99 | $share | ${non2xx:-0} |")
+  printf '%-9s %-62s c%-3s %8s req/s  p50 %8s  p99 %8s  %5s of floor  non-2xx %s\n' "$service" "$label" "$conns" \
+    "$rps" "$p50" "$p99" "$share" "${non2xx:-0}"
+}
+warm() { # url [wrk options] [-- script arguments]
+  local url=$1 opts=() script_args=() after=false
+  shift
+  for a in "$@"; do
+    if [[ "$a" == "--" ]]; then after=true; elif $after; then script_args+=("$a"); else opts+=("$a"); fi
+  done
+  if $after; then
+    wrk -t2 -c16 -d"${WARMUP}s" "${opts[@]}" "$url" -- "${script_args[@]}" >/dev/null 2>&1 || true
+  else
+    wrk -t2 -c16 -d"${WARMUP}s" "${opts[@]}" "$url" >/dev/null 2>&1 || true
+  fi
+}
+
+echo "certdesk benchmark: $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, after a ${WARMUP} s warm-up per request"
+for u in "$order/q/health/live" "$order/products/$product" "$order/orders/$order_id"; do warm "$u" -H "$AUTH"; done
+warm "$order/products/$product"
+measure order "floor: GET /q/health/live" 32 2 "$order/q/health/live"
+measure order "GET /products/{productCode}" 32 2 "$order/products/$product" -H "$AUTH"
+measure order "GET /orders/{orderId}" 32 2 "$order/orders/$order_id" -H "$AUTH"
+measure order "GET /products/{productCode} without a token (401)" 32 2 "$order/products/$product"
+warm "$order/quotes" -s "$work/post.lua" -- "/quotes" "$quote_body" "$STAFF"
+measure order "POST /quotes (with binding-service's placement check)" 16 2 "$order/quotes" -s "$work/post.lua" -- \
+  "/quotes" "$quote_body" "$STAFF"
+
+resolve="$binding/resolve?ip=$ip&port=$https_port&serverName=$domain"
+for u in "$binding/q/health/live" "$binding/servers/$server" "$resolve"; do warm "$u" -H "$AUTH"; done
+warm "$binding/servers/$server"
+measure binding "floor: GET /q/health/live" 32 2 "$binding/q/health/live"
+measure binding "GET /servers/{serverId}" 32 2 "$binding/servers/$server" -H "$AUTH"
+measure binding "GET /resolve?ip&port&serverName" 32 2 "$resolve" -H "$AUTH"
+measure binding "GET /servers/{serverId} without a token (401)" 32 2 "$binding/servers/$server"
+
+for u in "$keystore/q/health/live" "$keystore/keys/$key" "$keystore/sys/seal-status"; do warm "$u" -H "$AUTH"; done
+warm "$keystore/sys/seal-status"
+measure keystore "floor: GET /q/health/live" 32 2 "$keystore/q/health/live"
+measure keystore "GET /keys/{keyId}" 32 2 "$keystore/keys/$key" -H "$AUTH"
+measure keystore "GET /sys/seal-status" 32 2 "$keystore/sys/seal-status" -H "$AUTH"
+measure keystore "GET /sys/seal-status without a token (401)" 32 2 "$keystore/sys/seal-status"
+ec=$(key_body EC_P256)
+rsa=$(key_body RSA_2048)
+warm "$keystore/keys" -s "$work/post.lua" -- "/keys" "$ec" "$STAFF"
+measure keystore "POST /keys EC P-256 (key, envelope, audit)" 8 2 "$keystore/keys" -s "$work/post.lua" -- "/keys" "$ec" "$STAFF"
+measure keystore "POST /keys RSA-2048" 2 2 "$keystore/keys" -s "$work/post.lua" -- "/keys" "$rsa" "$STAFF"
+
+# the same RSA-2048 work by openssl, 2 in parallel for the same time
+openssl_loop() {
+  local end=$(( $(date +%s) + SECONDS_PER_PHASE )) n=0
   while [ "$(date +%s)" -lt "$end" ]; do
-    curl -s -o /dev/null --max-time 60 -X POST localhost:8081/keys -H "$AUTH" -H 'Content-Type: application/json' \
-      -d '{"customerId":"BENCH","label":"bench","algorithm":"RSA_4096"}'
+    openssl req -newkey rsa:2048 -nodes -keyout /dev/null -out /dev/null -subj "/CN=bench" 2>/dev/null
+    n=$((n + 1))
   done
+  echo "$n"
 }
-gens=()
-for _ in 1 2 3 4; do gen_loop & gens+=($!); done
-under_load=$(wrk -t2 -c32 -d"${DURATION}s" --latency -H "$AUTH" "http://127.0.0.1:8081/sys/seal-status")
-wait "${gens[@]}"   # only the generators: the stack started above is a child too
-figures "keystore GET /sys/seal-status, 4 RSA-4096 generations running" "$under_load"
+openssl_loop > "$work/o1" &
+first=$!
+openssl_loop > "$work/o2" &
+wait "$first" "$!" # only these two: the stack started above is a child too
+openssl_rate=$(awk -v s="$SECONDS_PER_PHASE" '{n += $1} END {printf "%.1f", n / s}' "$work/o1" "$work/o2")
+rows+=("| openssl | \`openssl req -newkey rsa:2048 -nodes\` loop, 2 in parallel | 2 | $openssl_rate | | | | |")
+printf '%-9s %-62s c%-3s %8s keys/s\n' openssl "openssl req -newkey rsa:2048 -nodes, 2 in parallel" 2 "$openssl_rate"
 
-keygen() { # algorithm, count -> mean ms per key, one at a time
-  local start end
-  start=$(date +%s%N)
-  for _ in $(seq "$2"); do
-    curl -sf -o /dev/null --max-time 120 -X POST localhost:8081/keys -H "$AUTH" -H 'Content-Type: application/json' \
-      -d "{\"customerId\":\"BENCH\",\"label\":\"bench\",\"algorithm\":\"$1\"}"
-  done
-  end=$(date +%s%N)
-  printf '%-58s %10s ms per key (mean of %s, sequential)\n' "keystore POST /keys $1" "$(( (end - start) / 1000000 / $2 ))" "$2"
-}
-keygen EC_P256 20
-keygen RSA_2048 10
-keygen RSA_4096 3
+# the event loop while RSA-4096 keys are generated, 4 at a time
+rsa4096=$(key_body RSA_4096)
+wrk -t1 -c4 -d"$((SECONDS_PER_PHASE + 2))s" -s "$work/post.lua" "$keystore/keys" -- "/keys" "$rsa4096" "$STAFF" >/dev/null 2>&1 &
+generators=$!
+sleep 1
+measure keystore "GET /sys/seal-status while 4 RSA-4096 keys are generated" 32 1 "$keystore/sys/seal-status" -H "$AUTH"
+wait "$generators" || true
+
+# footprint: resident memory of each service now (idle after the load) and its start-up time from its log
+footprint=()
+for svc in order-service:8080 keystore-service:8081 binding-service:8082; do
+  name=${svc%%:*}
+  port=${svc##*:}
+  pid=$(ss -ltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  rss=$(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || echo "?")
+  heap=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -o -- '-Xmx[^ ]*' || echo "JVM default")
+  started_in=$(grep -o 'started in [0-9.]*s' ".data/logs/$name.log" 2>/dev/null | tail -1 | awk '{print $3}')
+  footprint+=("| $name | $rss | ${heap:-JVM default} | ${started_in:-?} |")
+  printf '%-17s RSS %8s  heap %-12s  started in %s\n' "$name" "$rss" "${heap:-JVM default}" "${started_in:-?}"
+done
+
+{
+  echo "<!-- written by deploy/bench/run.sh; do not edit by hand -->"
+  echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')),"
+  echo "services at commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- order-service keystore-service binding-service deploy/local 2>/dev/null || echo ' with uncommitted changes'), ${SECONDS_PER_PHASE} s per phase after a ${WARMUP} s warm-up of each request,"
+  echo "wrk and the three services and PostgreSQL sharing the machine. *of floor*: the request's throughput as a share"
+  echo "of \`GET /q/health/live\` of the same service, measured in the same run."
+  echo
+  echo "| service | request | connections | req/s | p50 | p99 | of floor | non-2xx |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "| service | resident memory after the run | heap limit | started in |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${footprint[@]}"
+} > "$OUT"
+echo "Written to $OUT"
