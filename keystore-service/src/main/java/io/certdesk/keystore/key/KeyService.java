@@ -15,7 +15,6 @@ import io.certdesk.keystore.platform.CustomerId;
 import io.certdesk.keystore.platform.DomainException;
 import io.certdesk.keystore.platform.ETags;
 import io.certdesk.keystore.platform.KeyId;
-import io.certdesk.keystore.platform.Offload;
 import io.certdesk.keystore.platform.OrderId;
 import io.certdesk.keystore.platform.Page;
 import io.certdesk.keystore.platform.PageRequest;
@@ -53,7 +52,11 @@ public class KeyService {
 
     private final boolean adoptUnboundKeys;
 
-    public KeyService(KeyRepository keys, SealState seal, VaultService vault, ETags etags, VaultConfig config) {
+    private final KeyGenerationPool generation;
+
+    public KeyService(KeyRepository keys, SealState seal, VaultService vault, ETags etags, VaultConfig config,
+            KeyGenerationPool generation) {
+        this.generation = generation;
         this.adoptUnboundKeys = config.adoptUnboundKeys();
         this.etags = etags;
         this.keys = keys;
@@ -64,7 +67,7 @@ public class KeyService {
     /** Generates the pair off the event loop, then encrypts and stores it. Refused (503) while sealed. */
     public Uni<KeyView> generate(KeyRequest request, String createdBy) {
         seal.keyring();
-        return Offload.cpu(() -> KeyPairs.generate(request.algorithm()))
+        return generation.run(() -> KeyPairs.generate(request.algorithm()))
                 .flatMap(pair -> store(request, pair, createdBy));
     }
 
@@ -85,7 +88,7 @@ public class KeyService {
             return Uni.createFrom().failure(e);
         }
         seal.keyring();
-        return Offload.cpu(() -> KeyPairs.generate(request.algorithm()))
+        return generation.run(() -> KeyPairs.generate(request.algorithm()))
                 .flatMap(pair -> storeWithCsr(request, pair, subject, createdBy));
     }
 
