@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ResolveResourceTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    ResolveTable table;
+
     private static RequestSpecification resolve(String role, String ip, int port) {
         return as(role).queryParam("ip", ip).queryParam("port", port);
     }
@@ -52,6 +58,57 @@ class ResolveResourceTest {
         resolve(Roles.STAFF, ip, 445).get("/resolve").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString(ip + ":445"));
         resolve(Roles.STAFF, "192.0.2.254", 443).get("/resolve").then().statusCode(404);
+    }
+
+    /**
+     * /resolve answers from memory; a change is never answered with the old binding: one made through this
+     * replica's API is seen by the very next call, one committed by someone else (another replica, here SQL straight
+     * into the database) as soon as PostgreSQL's notification arrives.
+     */
+    @Test
+    void aCommittedChangeIsNeverAnsweredWithTheOldBinding() {
+        String ip = Fixtures.primaryIp();
+        int n = Fixtures.next();
+        String master = "www.fresh" + n + ".example";
+        int server = Fixtures.server("C-1", ip, master, 1);
+        Fixtures.certify(server);
+        Map<String, Object> binding = Fixtures.bindings(server).get(0);
+        long listeningBy = System.currentTimeMillis() + 10_000;
+        while (!table.listening() && System.currentTimeMillis() < listeningBy) {
+            Thread.yield();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(table.listening(), "the replica listens to certdesk_bindings");
+        for (int i = 0; i < 3; i++) { // held in memory after the first
+            resolve(Roles.STAFF, ip, 443).get("/resolve").then().statusCode(200)
+                    .body("certificateId", equalTo(Fixtures.certificateOf(master)));
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(table.get(ip, 443), "the endpoint is answered from memory");
+        // through the API of this replica: the next call answers the new certificate
+        String next = java.util.UUID.randomUUID().toString();
+        as(Roles.STAFF).contentType(io.restassured.http.ContentType.JSON).body(Map.of("certificateId", next))
+                .put("/servers/{id}/bindings/{bid}/certificate", server, binding.get("id")).then().statusCode(200);
+        resolve(Roles.STAFF, ip, 443).get("/resolve").then().statusCode(200).body("certificateId", equalTo(next));
+        // unlinked: nothing answers any more
+        as(Roles.STAFF).contentType(io.restassured.http.ContentType.JSON).body("{\"certificateId\": null}")
+                .put("/servers/{id}/bindings/{bid}/certificate", server, binding.get("id")).then().statusCode(200);
+        resolve(Roles.STAFF, ip, 443).get("/resolve").then().statusCode(404);
+
+        // committed elsewhere: PostgreSQL's notification makes every replica forget
+        String elsewhere = java.util.UUID.randomUUID().toString();
+        pool.preparedQuery("update binding set certificate_id = $1 where id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(elsewhere, Long.parseLong(String.valueOf(binding.get("id")))))
+                .await().indefinitely();
+        long until = System.currentTimeMillis() + 5_000;
+        String answered = null;
+        while (System.currentTimeMillis() < until) {
+            var r = resolve(Roles.STAFF, ip, 443).get("/resolve");
+            answered = r.statusCode() == 200 ? r.path("certificateId") : null;
+            if (elsewhere.equals(answered)) {
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(elsewhere, answered,
+                "the change committed by another writer was not seen within 5 s");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.certdesk.binding.resolve;
+
+import io.certdesk.binding.binding.Binding;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What {@code /resolve} knows about each IP:port, held in memory so that a router or an SNI proxy asking per
+ * connection costs no database round trip. It is forgotten whole:
+ * <ul>
+ * <li>on this replica, by {@link ResolveInvalidation} before the answer to any request that changed data is sent, so a
+ * caller that changed a binding and then resolves never sees the old answer;</li>
+ * <li>on every replica, when PostgreSQL notifies {@code certdesk_bindings} (V6: after each committed change of a
+ * binding or a server, whoever made it).</li>
+ * </ul>
+ * While the notification channel is not listened to (at start-up, after the connection dropped) nothing is kept: every
+ * answer comes from the database until listening resumes. An endpoint loaded while a change was committed is not kept
+ * either (the generation moved meanwhile). At most {@link #MAX_ENDPOINTS} endpoints are held.
+ */
+@ApplicationScoped
+public class ResolveTable {
+
+    static final int MAX_ENDPOINTS = 100_000;
+    static final String CHANNEL = "certdesk_bindings";
+
+    /** The bindings at one IP:port (default first) and the servers they belong to, as loaded. */
+    record Endpoint(List<Binding> bound, Map<Long, ResolveService.ServerInfo> servers) {
+    }
+
+    private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean listening;
+    private PgSubscriber subscriber;
+
+    private final Vertx vertx;
+    private final Optional<String> url;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private final boolean enabled;
+
+    ResolveTable(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "certdesk.resolve.cache", defaultValue = "true") boolean enabled) {
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent started) {
+        if (!enabled || url.isEmpty()) {
+            Log.info("/resolve answers from the database on every call (certdesk.resolve.cache=false or no reactive URL)");
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url.get().startsWith("vertx-reactive:")
+                ? url.get().substring("vertx-reactive:".length()) : url.get());
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx.getDelegate(), options)
+                .reconnectPolicy(retries -> 1_000L); // try again every second, for as long as it takes
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(v -> {
+                    // listening (again): whatever changed while nobody listened is forgotten first
+                    forget();
+                    listening = true;
+                    Log.debugf("/resolve listens to %s", CHANNEL);
+                })
+                .handler(table -> forget())
+                .endHandler(v -> {
+                    listening = false;
+                    forget();
+                });
+        subscriber.closeHandler(v -> {
+            listening = false;
+            forget();
+        });
+        subscriber.connect().onFailure(e -> Log.warnf("/resolve cannot listen to %s yet (%s); it answers from the "
+                + "database until it can", CHANNEL, e.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent stopped) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    /** The generation to hand to {@link #keep} with what is loaded now. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** What is held for {@code ip}:{@code port}, or null. */
+    Endpoint get(String ip, int port) {
+        return listening ? endpoints.get(key(ip, port)) : null;
+    }
+
+    /** Holds what was loaded under {@code loadedAt}, unless something changed meanwhile. */
+    void keep(String ip, int port, Endpoint endpoint, long loadedAt) {
+        if (!listening) {
+            return;
+        }
+        if (endpoints.size() >= MAX_ENDPOINTS) {
+            endpoints.clear();
+        }
+        endpoints.put(key(ip, port), endpoint);
+        if (generation.get() != loadedAt) {
+            endpoints.remove(key(ip, port)); // a change was committed while it was loaded
+        }
+    }
+
+    /** Forgets everything held. */
+    public void forget() {
+        generation.incrementAndGet();
+        endpoints.clear();
+    }
+
+    /** Whether answers may come from memory now (tests, health). */
+    boolean listening() {
+        return listening;
+    }
+
+    private static String key(String ip, int port) {
+        return ip + "|" + port;
+    }
+}
