@@ -82,6 +82,21 @@ public class PaymentService {
 
     /** Records one payment in the caller's transaction (a bank statement's import records many in one). */
     public Uni<Payment> settle(Money money, String idempotencyKey, String actor) {
+        return settle(money, null, idempotencyKey, actor);
+    }
+
+    /** The invoice's balance was not what the caller decided on; nothing was written. */
+    public static final class BalanceChanged extends DomainException {
+        BalanceChanged(String detail) {
+            super(io.certdesk.order.platform.ProblemType.CONFLICT, detail);
+        }
+    }
+
+    /**
+     * As {@link #settle(Money, String, String)}, but only while the invoice still asks for {@code expectedBalanceJpy}
+     * (null: any): checked on the locked invoice before anything is written, else {@link BalanceChanged}.
+     */
+    public Uni<Payment> settle(Money money, Long expectedBalanceJpy, String idempotencyKey, String actor) {
         // Only the order id is read first: loading the invoice unlocked would put a copy in the session that
         // the later locking read could not refresh, and a concurrent payment would then look like a lost update.
         return invoices.orderIdOf(money.invoiceId())
@@ -89,7 +104,11 @@ public class PaymentService {
                         money.invoiceId()))
                 .flatMap(orderId -> workflow.lock(orderId, null))
                 .flatMap(order -> invoices.findForUpdate(money.invoiceId())
-                        .flatMap(invoice -> apply(order, invoice, money, idempotencyKey, actor)));
+                        .flatMap(invoice -> expectedBalanceJpy != null && invoice.balanceJpy() != expectedBalanceJpy
+                                ? Uni.createFrom().failure(new BalanceChanged("invoice " + invoice.number + " now asks "
+                                        + "for " + invoice.balanceJpy() + " JPY (" + invoice.status + "), not "
+                                        + expectedBalanceJpy + " JPY"))
+                                : apply(order, invoice, money, idempotencyKey, actor)));
     }
 
     @WithSession

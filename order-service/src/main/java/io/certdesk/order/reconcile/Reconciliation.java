@@ -7,6 +7,7 @@ import io.certdesk.order.payment.PaymentMethod;
 import io.certdesk.order.payment.PaymentService;
 import io.certdesk.order.platform.Digests;
 import io.certdesk.order.platform.DomainException;
+import io.certdesk.order.platform.Offload;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
 import io.certdesk.order.platform.Times;
@@ -14,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -58,27 +60,44 @@ public class Reconciliation {
         final String customerKey;
         long balance;
 
+        /** The number's digits (2026000042) and its serial without the year (42), computed once. */
+        private final String digits;
+        private final String serial;
+
         Open(long invoiceId, String number, String customerKey, long balance) {
             this.invoiceId = invoiceId;
             this.number = number;
+            this.digits = number.replaceAll("[^0-9]", "");
+            this.serial = digits.length() > 4 ? digits.substring(4).replaceFirst("^0+(?=.)", "") : null;
             this.customerKey = customerKey;
             this.balance = balance;
         }
 
         /** INV-2026-000042 answers to 42 and to 2026000042. */
         boolean answersTo(String hint) {
-            String digits = number.replaceAll("[^0-9]", "");
-            return hint.equals(digits) || digits.length() > 4 && hint.equals(digits.substring(4).replaceFirst("^0+(?=.)", ""));
+            return hint.equals(digits) || hint.equals(serial);
         }
     }
 
     private record Decision(Open invoice, long fee, String reason) {
     }
 
+    /** A statement's credits, their line keys and the file's SHA-256. */
+    private record Read(List<StatementParser.Credit> credits, List<String> keys, String sha) {
+    }
+
     @WithTransaction
     public Uni<Imported> importStatement(byte[] file, String fileName, String actor) {
-        List<StatementParser.Credit> credits = StatementParser.parse(file);
-        String sha = Digests.sha256Hex(file);
+        // reading up to 20,000 rows (normalising, hashing) is CPU work: off the event loop
+        return Offload.cpu(() -> {
+            List<StatementParser.Credit> credits = StatementParser.parse(file);
+            return new Read(credits, keys(credits), Digests.sha256Hex(file));
+        }).flatMap(read -> store(read, fileName, actor));
+    }
+
+    private Uni<Imported> store(Read read, String fileName, String actor) {
+        List<StatementParser.Credit> credits = read.credits();
+        String sha = read.sha();
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
                         "from BankStatement where fileSha256 = :sha", BankStatement.class)
                 .setParameter("sha", sha).getSingleResultOrNull()
@@ -94,10 +113,8 @@ public class Reconciliation {
                     s.credits = credits.size();
                     return session.persist(s).chain(session::flush)
                             .chain(() -> openInvoices())
-                            .flatMap(open -> {
-                                List<String> keys = keys(credits);
-                                return known(keys).flatMap(known -> each(credits, 0, keys, known, s, open, actor));
-                            })
+                            .flatMap(open -> known(read.keys())
+                                    .flatMap(known -> each(credits, read.keys(), known, s, open, actor)))
                             .replaceWith(new Imported(s, false));
                 }));
     }
@@ -123,20 +140,18 @@ public class Reconciliation {
                 .map(java.util.HashSet::new);
     }
 
-    private Uni<Void> each(List<StatementParser.Credit> credits, int i, List<String> keys, java.util.Set<String> known,
+    /** One credit after the other (a session runs one statement at a time), iteratively: no depth per line. */
+    private Uni<Void> each(List<StatementParser.Credit> credits, List<String> keys, java.util.Set<String> known,
             BankStatement s, List<Open> open, String actor) {
-        if (i == credits.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        String key = keys.get(i);
-        Uni<Void> step;
-        if (known.contains(key)) {
-            s.duplicates++;
-            step = Uni.createFrom().voidItem();
-        } else {
-            step = book(credits.get(i), key, s, open, actor);
-        }
-        return step.flatMap(v -> each(credits, i + 1, keys, known, s, open, actor));
+        return Multi.createFrom().range(0, credits.size())
+                .onItem().transformToUniAndConcatenate(i -> {
+                    if (known.contains(keys.get(i))) {
+                        s.duplicates++;
+                        return Uni.createFrom().item(i);
+                    }
+                    return book(credits.get(i), keys.get(i), s, open, actor).replaceWith(i);
+                })
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> book(StatementParser.Credit c, String key, BankStatement s, List<Open> open, String actor) {
@@ -160,17 +175,15 @@ public class Reconciliation {
         }
         d.invoice().balance -= c.amountJpy() + d.fee();
         s.matched++;
-        return settle(credit, d.invoice().invoiceId, d.fee(), actor + ACTOR_SUFFIX)
-                // the invoice changed since the statement was read (a payment or a cancellation meanwhile): the
-                // credit waits for a person instead of failing the whole import
-                .onFailure(DomainException.class).recoverWithUni(e -> {
+        return settle(credit, d.invoice().invoiceId, d.fee(), c.amountJpy() + d.fee(), actor + ACTOR_SUFFIX)
+                // the invoice changed since the statement was read (a payment or a cancellation meanwhile): nothing
+                // was written for it, and the credit waits for a person instead of failing the whole import. Any other
+                // failure fails the import (one transaction), so no payment is ever booked for a credit left in review.
+                .onFailure(PaymentService.BalanceChanged.class).recoverWithUni(e -> {
                     d.invoice().balance += c.amountJpy() + d.fee();
                     s.matched--;
                     s.review++;
                     credit.status = BankCredit.Status.REVIEW;
-                    credit.invoiceId = null;
-                    credit.paymentId = null;
-                    credit.transferFeeJpy = 0;
                     credit.reason = clip("could not be booked on " + d.invoice().number + ": " + e.getMessage(), 500);
                     return Uni.createFrom().voidItem();
                 })
@@ -178,12 +191,12 @@ public class Reconciliation {
     }
 
     /** Books the credit as a payment of the invoice; the credit becomes MATCHED. */
-    private Uni<Void> settle(BankCredit credit, long invoiceId, long fee, String actor) {
+    private Uni<Void> settle(BankCredit credit, long invoiceId, long fee, Long expectedBalanceJpy, String actor) {
         Instant paidAt = credit.valueDate.atStartOfDay(billing.zone()).toInstant();
         String reference = "振込 " + credit.payerName + (credit.reference == null ? "" : " 照会番号" + credit.reference);
         return payments.settle(new PaymentService.Money(invoiceId, credit.amountJpy, fee, PaymentMethod.BANK_TRANSFER,
                         reference.length() > 200 ? reference.substring(0, 200) : reference, paidAt),
-                        "bank-credit-" + credit.lineKey, actor)
+                        expectedBalanceJpy, "bank-credit-" + credit.lineKey, actor)
                 .invoke((Payment p) -> {
                     credit.status = BankCredit.Status.MATCHED;
                     credit.invoiceId = invoiceId;
@@ -257,7 +270,7 @@ public class Reconciliation {
             credit.decidedBy = actor;
             credit.decidedAt = Times.now();
             credit.reason = "assigned by " + actor + " (was: " + clip(credit.reason, 400) + ")";
-            return settle(credit, invoiceId, fee, actor).replaceWith(credit);
+            return settle(credit, invoiceId, fee, null, actor).replaceWith(credit);
         });
     }
 

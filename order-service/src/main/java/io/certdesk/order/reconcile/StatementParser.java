@@ -36,6 +36,7 @@ public final class StatementParser {
     private static final List<String> PAYER = List.of("振込依頼人名", "依頼人名", "振込依頼人", "摘要", "お取引内容", "内容", "取引内容");
     private static final List<String> REFERENCE = List.of("照会番号", "取引番号", "受付番号");
     private static final int MAX_ROWS = 20_000;
+    private static final Pattern WESTERN = Pattern.compile("^(\\d{4})[/.\\-年](\\d{1,2})[/.\\-月](\\d{1,2})日?$");
     private static final Pattern ERA = Pattern.compile("^(R|令和)\\s*(\\d{1,2})[./年-](\\d{1,2})[./月-](\\d{1,2})日?$");
 
     private StatementParser() {
@@ -208,7 +209,7 @@ public final class StatementParser {
                 return LocalDate.of(2018 + Integer.parseInt(era.group(2)), Integer.parseInt(era.group(3)),
                         Integer.parseInt(era.group(4)));
             }
-            Matcher m = Pattern.compile("^(\\d{4})[/.\\-年](\\d{1,2})[/.\\-月](\\d{1,2})日?$").matcher(t);
+            Matcher m = WESTERN.matcher(t);
             if (m.matches()) {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             }
