@@ -83,6 +83,10 @@ class ResolveResourceTest {
                     .body("certificateId", equalTo(Fixtures.certificateOf(master)));
         }
         org.junit.jupiter.api.Assertions.assertNotNull(table.get(ip, 443), "the endpoint is answered from memory");
+        // a refused write changes nothing and flushes nothing
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON).body("{}").post("/servers")
+                .then().statusCode(401);
+        org.junit.jupiter.api.Assertions.assertNotNull(table.get(ip, 443), "a 401 write does not flush the table");
         // through the API of this replica: the next call answers the new certificate
         String next = java.util.UUID.randomUUID().toString();
         as(Roles.STAFF).contentType(io.restassured.http.ContentType.JSON).body(Map.of("certificateId", next))

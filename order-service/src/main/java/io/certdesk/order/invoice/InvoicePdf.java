@@ -99,40 +99,36 @@ public class InvoicePdf {
         return out.toString();
     }
 
-    /** Renders the invoice; CPU work, call it off the event loop. One render at a time reads the shared font. */
+    /** Renders the invoice; CPU work, call it off the event loop. */
     public byte[] invoice(Facts f) {
-        synchronized (font) {
-            try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-                PDType0Font jp = PDType0Font.load(doc, font, true);
-                info(doc, f);
-                new Layout(doc, jp, this::printable).invoice(f);
-                doc.save(out);
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Invoice " + f.number() + " could not be rendered", e);
-            }
-        }
+        return render("請求書 " + f.number(), f.issuerName(), "適格請求書 " + f.recipientName() + " 御中", f.issueDate(),
+                f.number(), layout -> layout.invoice(f));
     }
 
     /** Renders a cancellation notice or a refund invoice; CPU work, call it off the event loop. */
     public byte[] correction(Correction c) {
+        return render(c.title() + " " + c.documentNumber(), c.issuerName(), c.subtitle() + " " + c.recipientName()
+                + " 御中", c.documentDate(), c.documentNumber(), layout -> layout.correction(c));
+    }
+
+    /** What a document draws on its pages. */
+    private interface Drawing {
+        void draw(Layout layout) throws IOException;
+    }
+
+    /** One document with the font embedded; one render at a time reads the shared font. */
+    private byte[] render(String title, String author, String subject, LocalDate day, String number, Drawing drawing) {
         synchronized (font) {
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 PDType0Font jp = PDType0Font.load(doc, font, true);
-                info(doc, c.title() + " " + c.documentNumber(), c.issuerName(), c.subtitle() + " " + c.recipientName()
-                        + " 御中", c.documentDate(), c.documentNumber());
-                new Layout(doc, jp, this::printable).correction(c);
+                info(doc, title, author, subject, day, number);
+                drawing.draw(new Layout(doc, jp, this::printable));
                 doc.save(out);
                 return out.toByteArray();
             } catch (IOException e) {
-                throw new UncheckedIOException(c.title() + " " + c.documentNumber() + " could not be rendered", e);
+                throw new UncheckedIOException(title + " could not be rendered", e);
             }
         }
-    }
-
-    private static void info(PDDocument doc, Facts f) {
-        info(doc, "請求書 " + f.number(), f.issuerName(), "適格請求書 " + f.recipientName() + " 御中", f.issueDate(),
-                f.number());
     }
 
     private static void info(PDDocument doc, String title, String author, String subject, LocalDate day, String number) {

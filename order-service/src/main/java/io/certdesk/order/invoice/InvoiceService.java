@@ -195,7 +195,7 @@ public class InvoiceService {
             }
             i.status = i.paidJpy == 0 && i.overpaidJpy == 0 ? InvoiceStatus.VOID : InvoiceStatus.REFUND_DUE;
             return invoices.flush().flatMap(v -> invoices.lines(i.id)).flatMap(lines -> {
-                List<InvoiceView.Line> shown = InvoiceView.of(i, lines).lines();
+                List<InvoiceView.Line> shown = InvoiceView.lines(lines);
                 LocalDate today = LocalDate.now(billing.zone());
                 List<String> closing = new ArrayList<>();
                 closing.add("上記の請求書は、ご注文の取消しに伴い取り消しました。本書をもって当該請求書は無効となり、"
@@ -224,7 +224,7 @@ public class InvoiceService {
     public Uni<InvoiceDocument> refunded(Invoice i, int sequence, LocalDate refundDate, long considerationJpy,
             String how) {
         return invoices.lines(i.id).flatMap(lines -> {
-            List<InvoiceView.Line> shown = InvoiceView.of(i, lines).lines();
+            List<InvoiceView.Line> shown = InvoiceView.lines(lines);
             List<InvoiceView.TaxBreakdown> parts = InvoiceMath.allocate(InvoiceMath.breakdown(shown), considerationJpy);
             String number = i.number + "-R" + sequence;
             InvoicePdf.Correction c = new InvoicePdf.Correction("返還請求書", "適格返還請求書", number, i.recipientName,

@@ -49,9 +49,14 @@ public record InvoiceView(
     public record TaxBreakdown(TaxCategory taxCategory, int taxRatePercent, long totalJpy, long containedTaxJpy) {
     }
 
-    static InvoiceView of(Invoice i, List<InvoiceLine> lines) {
-        List<Line> shown = lines.stream()
+    /** The stored lines as the API and the documents show them. */
+    static List<Line> lines(List<InvoiceLine> lines) {
+        return lines.stream()
                 .map(l -> new Line(l.position, l.kind, l.description, l.amountJpy, l.taxRatePercent, l.taxCategory)).toList();
+    }
+
+    static InvoiceView of(Invoice i, List<InvoiceLine> lines) {
+        List<Line> shown = lines(lines);
         List<TaxBreakdown> taxes = InvoiceMath.breakdown(shown);
         long tax = taxes.stream().mapToLong(TaxBreakdown::containedTaxJpy).sum();
         return new InvoiceView(InvoiceId.of(i.id), i.number, OrderId.of(i.orderId), new CustomerId(i.customerId), i.recipientName, i.issuerName, i.registrationNumber,

@@ -13,6 +13,7 @@ import io.certdesk.order.order.OrderWorkflow;
 import io.certdesk.order.payment.Payment;
 import io.certdesk.order.payment.PaymentMethod;
 import io.certdesk.order.payment.PaymentService;
+import io.certdesk.order.platform.Digests;
 import io.certdesk.order.platform.DomainException;
 import io.certdesk.order.platform.Page;
 import io.certdesk.order.platform.PageRequest;
@@ -122,7 +123,7 @@ public class RefundService {
                         + "that and refund the rest"));
             }
             return payments.settle(new PaymentService.Money(targetId, amount, 0, PaymentMethod.APPLIED_CREDIT,
-                            "invoice " + source.number, Times.now()), "refund:" + key, actor)
+                            "invoice " + source.number, Times.now()), "refund-" + Digests.sha256Hex(key), actor)
                     .map(p -> new Applied(target, p));
         });
     }
@@ -186,12 +187,11 @@ public class RefundService {
             if (r.targetInvoiceId().equals(r.invoiceId())) {
                 throw DomainException.invalid("targetInvoiceId", "is the invoice the money comes from");
             }
-            for (var extra : Map.of("account", r.account() != null, "transferFeeJpy", r.fee() > 0,
-                    "feeDeducted", r.deducted()).entrySet()) {
-                if (extra.getValue()) {
-                    throw DomainException.invalid(extra.getKey(), "belongs to a refund by bank transfer, not to "
-                            + "money applied to another invoice");
-                }
+            String transferOnly = r.account() != null ? "account" : r.fee() > 0 ? "transferFeeJpy"
+                    : r.deducted() ? "feeDeducted" : null;
+            if (transferOnly != null) {
+                throw DomainException.invalid(transferOnly, "belongs to a refund by bank transfer, not to money "
+                        + "applied to another invoice");
             }
             if (r.refundDate() != null && !r.refundDate().equals(today)) {
                 throw DomainException.invalid("refundDate", "money is applied today (" + today + "); omit it");
