@@ -7,14 +7,14 @@
 # BENCH_SECONDS (default 10) seconds after a warm-up of BENCH_WARMUP (10) seconds per request (the JIT compiles the
 # hot paths meanwhile; a cold service answers at a fraction of its warm rate). Not part of ./mvnw verify.
 #
-# Needs: wrk, curl, jq, openssl. Usage: deploy/bench/run.sh
+# Needs: wrk, curl, jq, openssl, java. Usage: deploy/bench/run.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 SECONDS_PER_PHASE="${BENCH_SECONDS:-10}"
 WARMUP="${BENCH_WARMUP:-10}"
 OUT="${BENCH_OUT:-$root/deploy/bench/results.md}"
-for tool in wrk curl jq openssl; do
+for tool in wrk curl jq openssl java; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install $tool)" >&2; exit 2; }
 done
 order=http://127.0.0.1:8080
@@ -145,6 +145,15 @@ warm "$order/quotes" -s "$work/post.lua" -- "/quotes" "$quote_body" "$STAFF"
 measure order "POST /quotes (with binding-service's placement check)" 16 2 "$order/quotes" -s "$work/post.lua" -- \
   "/quotes" "$quote_body" "$STAFF"
 
+# the nine commands of one DV order, one order after the other (latency per command; the system's own moves between
+# start-application and deployment-override are waited for, not timed)
+COMMAND_ORDERS="${BENCH_COMMAND_ORDERS:-30}"
+echo "The command path of $COMMAND_ORDERS DV orders (after one untimed order):"
+java "$root/deploy/bench/CommandPath.java" "$order" "$STAFF" "$customer" "$product" "$server" "$suffix" "$COMMAND_ORDERS" \
+  > "$work/commands.txt"
+sed '/^TABLE/,$d' "$work/commands.txt"
+mapfile -t command_rows < <(sed '1,/^TABLE/d' "$work/commands.txt")
+
 resolve="$binding/resolve?ip=$ip&port=$https_port&serverName=$domain"
 for u in "$binding/q/health/live" "$binding/servers/$server" "$resolve"; do warm "$u" -H "$AUTH"; done
 warm "$binding/servers/$server"
@@ -213,6 +222,13 @@ done
   echo "| service | request | connections | req/s | p50 | p99 | of floor | non-2xx |"
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "The command path: $COMMAND_ORDERS DV orders one after the other, each from quote to placed site seal, over one"
+  echo "connection (time from request to answer, measured by the client):"
+  echo
+  echo "| command | p50 | p90 | max |"
+  echo "|---|---|---|---|"
+  printf '%s\n' "${command_rows[@]}"
   echo
   echo "| service | resident memory after the run | heap limit | started in |"
   echo "|---|---|---|---|"
