@@ -4,6 +4,7 @@ import io.certdesk.binding.binding.Binding;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -49,16 +50,26 @@ public class ResolveTable {
     private final Optional<String> user;
     private final Optional<String> password;
     private final boolean enabled;
+    private final DatasourceTls tls;
+
+    /** The datasource's TLS settings, which the listening connection must share (verify-full needs all three). */
+    record DatasourceTls(Optional<String> hostnameVerification, boolean trustAll, boolean trustPem, Optional<List<String>> pemCerts) {
+    }
 
     ResolveTable(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "certdesk.resolve.cache", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "certdesk.resolve.cache", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm") Optional<String> hostnameVerification,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-all", defaultValue = "false") boolean trustAll,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem", defaultValue = "false") boolean trustPem,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs") Optional<List<String>> pemCerts) {
         this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password;
         this.enabled = enabled;
+        this.tls = new DatasourceTls(hostnameVerification, trustAll, trustPem, pemCerts);
     }
 
     void start(@Observes StartupEvent started) {
@@ -70,6 +81,13 @@ public class ResolveTable {
                 ? url.get().substring("vertx-reactive:".length()) : url.get());
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        tls.hostnameVerification().filter(a -> !a.equalsIgnoreCase("NONE")).ifPresent(options::setHostnameVerificationAlgorithm);
+        options.setTrustAll(tls.trustAll());
+        if (tls.trustPem()) {
+            PemTrustOptions pem = new PemTrustOptions();
+            tls.pemCerts().orElse(List.of()).forEach(pem::addCertPath);
+            options.setPemTrustOptions(pem);
+        }
         subscriber = PgSubscriber.subscriber(vertx.getDelegate(), options)
                 .reconnectPolicy(retries -> 1_000L); // try again every second, for as long as it takes
         subscriber.channel(CHANNEL)

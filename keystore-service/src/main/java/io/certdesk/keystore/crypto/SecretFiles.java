@@ -30,19 +30,8 @@ public final class SecretFiles {
                 }
                 createKeyFile(path);
             }
-            if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
-                if (!perms.equals(PosixFilePermissions.fromString("rw-------"))
-                        && !perms.equals(PosixFilePermissions.fromString("r--------"))) {
-                    throw new IllegalStateException("The " + what + " file " + path + " has mode "
-                            + PosixFilePermissions.toString(perms) + "; only its owner may read it (chmod 600 or 400)");
-                }
-                String owner = Files.getOwner(path).getName();
-                String self = System.getProperty("user.name");
-                if (!owner.equals(self)) {
-                    throw new IllegalStateException("The " + what + " file " + path + " belongs to " + owner
-                            + ", not to " + self + " who runs this service (chown it)");
-                }
+            if (Files.getFileStore(path).supportsFileAttributeView("unix")) {
+                checkOnlyTheServiceReads(path, what);
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
             if (key.length != Aead.KEY_BYTES) {
@@ -54,6 +43,56 @@ public final class SecretFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("The " + what + " file " + path + " is not base64", e);
         }
+    }
+
+    /**
+     * Nobody but the service may read the file. Two shapes pass: the service's own file that only it may read (chmod
+     * 600 or 400), and a file root owns that only its group may read besides root, when that group is the service's
+     * own (a Kubernetes Secret mounted with defaultMode 0400: the kubelet gives it to root and the pod's fsGroup,
+     * r--r-----). Anything executable, group-writable or open to others is refused.
+     */
+    static void checkOnlyTheServiceReads(Path path, String what) throws IOException {
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+        String mode = PosixFilePermissions.toString(perms);
+        int owner = (Integer) Files.getAttribute(path, "unix:uid");
+        int group = (Integer) Files.getAttribute(path, "unix:gid");
+        long[] self = effectiveUidAndGid();
+        boolean own = owner == self[0] && (mode.equals("rw-------") || mode.equals("r--------"));
+        boolean mounted = owner == 0 && group == self[1] && (mode.equals("r--r-----") || mode.equals("rw-r-----"));
+        if (own || mounted) {
+            return;
+        }
+        if (owner != self[0] && owner != 0) {
+            throw new IllegalStateException("The " + what + " file " + path + " belongs to " + Files.getOwner(path).getName()
+                    + ", not to uid " + self[0] + " who runs this service (chown it)");
+        }
+        throw new IllegalStateException("The " + what + " file " + path + " has mode " + mode + " and group " + group
+                + "; only this service may read it (chmod 600 or 400; a Kubernetes Secret: defaultMode 0400 and the "
+                + "pod's fsGroup " + self[1] + ")");
+    }
+
+    /**
+     * This process's effective uid and gid. From /proc/self/status on Linux: a container's user often has no passwd
+     * entry (an arbitrary uid), where the JDK's UnixSystem answers 0 for both.
+     */
+    static long[] effectiveUidAndGid() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            long uid = -1;
+            long gid = -1;
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Uid:")) {
+                    uid = Long.parseLong(line.split("\\s+")[2]);
+                } else if (line.startsWith("Gid:")) {
+                    gid = Long.parseLong(line.split("\\s+")[2]);
+                }
+            }
+            if (uid >= 0 && gid >= 0) {
+                return new long[] {uid, gid};
+            }
+        }
+        com.sun.security.auth.module.UnixSystem system = new com.sun.security.auth.module.UnixSystem();
+        return new long[] {system.getUid(), system.getGid()};
     }
 
     private static void createKeyFile(Path path) throws IOException {

@@ -1,5 +1,6 @@
 package io.certdesk.keystore.vault;
 
+import io.certdesk.keystore.audit.AuditActor;
 import io.certdesk.keystore.audit.AuditLog;
 import io.certdesk.keystore.audit.CurrentActor;
 import io.certdesk.keystore.key.KeyService;
@@ -108,16 +109,21 @@ public class SysResource {
     public Uni<SealStatus> unseal(@Valid UnsealRequest request) {
         String share = request == null ? null : request.share();
         String detail = share == null || share.isBlank() ? null : "share=" + audit.fingerprint(share.strip());
-        return audit.audited(actor.get(), "vault.unseal", null, detail, () -> vault.unseal(share));
+        AuditActor who = actor.get();
+        return audit.audited(who, "vault.unseal", null, detail, () -> vault.unseal(share, who.subject()));
     }
 
     @POST
     @Path("/seal")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "sealVault", summary = "Wipe all key material from memory; nothing decrypts until unsealed",
+            description = "Seals every replica: this one at once, the others within certdesk.vault.seal-check-every (2 s); "
+                    + "a replica that starts meanwhile stays sealed. A successful unseal lifts it (FILE and PKCS11 replicas "
+                    + "then re-open by themselves; SHAMIR replicas each need the shares).",
             extensions = @Extension(name = "x-idempotent", value = "sealing a sealed vault changes nothing"))
     public Uni<SealStatus> seal() {
-        return audit.audited(actor.get(), "vault.seal", null, null, () -> vault.seal());
+        AuditActor who = actor.get();
+        return audit.audited(who, "vault.seal", null, null, () -> vault.seal(who.subject()));
     }
 
     @POST

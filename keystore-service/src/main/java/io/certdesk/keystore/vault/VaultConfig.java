@@ -21,6 +21,13 @@ public interface VaultConfig {
     @WithDefault("10M")
     Duration unsealTimeout();
 
+    /**
+     * How often each replica reads the cluster's seal order (one row): a seal on any replica reaches the others within
+     * this, and FILE/PKCS11 replicas re-open within this after an unseal.
+     */
+    @WithDefault("2s")
+    Duration sealCheckEvery();
+
     /** The key file (FILE mode). */
     KeyFile keyFile();
 

@@ -13,6 +13,14 @@ public class VaultRepository implements PanacheRepositoryBase<Vault, Short> {
         return findById(Vault.ID);
     }
 
+    /**
+     * The cluster's seal order: FOR SHARE before a replica re-opens by itself (a seal being written waits for it, and it
+     * sees a seal that committed first), FOR UPDATE to change it.
+     */
+    public Uni<ClusterSeal> clusterSeal(jakarta.persistence.LockModeType lock) {
+        return getSession().flatMap(s -> s.find(ClusterSeal.class, ClusterSeal.ID, lock));
+    }
+
     /** The vault row, locked: serialises rotations across replicas. */
     public Uni<Vault> lock() {
         return getSession().flatMap(s -> s.find(Vault.class, Vault.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -51,8 +52,12 @@ public class VaultService {
     /** Auto-unseal: a misconfigured key file or token stops the service at start rather than at the first request. */
     void onStart(@Observes StartupEvent event) throws Throwable {
         if (config.unseal() != UnsealMode.SHAMIR) {
-            VertxContextSupport.subscribeAndAwait(this::unsealFromProvider);
-            Log.infof("Vault unsealed from its %s", config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+            SealStatus opened = VertxContextSupport.subscribeAndAwait(() -> unsealFromProvider(null));
+            if (opened == null) {
+                Log.warn("Vault stays sealed: the cluster was sealed (POST /sys/seal); POST /sys/unseal re-opens every replica");
+            } else {
+                Log.infof("Vault unsealed from its %s", config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+            }
         } else {
             Log.info("Vault is sealed; unseal it with POST /sys/unseal (k of n shares)");
         }
@@ -113,9 +118,9 @@ public class VaultService {
     }
 
     /** Takes one share (SHAMIR) or re-opens from the key file or token (FILE, PKCS11). */
-    public Uni<SealStatus> unseal(String share) {
+    public Uni<SealStatus> unseal(String share, String by) {
         if (config.unseal() != UnsealMode.SHAMIR) {
-            return seal.sealed() ? unsealFromProvider() : status();
+            return seal.sealed() ? unsealFromProvider(by) : setClusterSeal(false, by).chain(this::status);
         }
         if (share == null || share.isBlank()) {
             return Uni.createFrom().failure(DomainException.invalid("share", "one key share is required"));
@@ -126,11 +131,11 @@ public class VaultService {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(DomainException.invalid("share", e.getMessage()));
         }
-        return unsealWithShare(parsed);
+        return unsealWithShare(parsed, by);
     }
 
     @WithTransaction
-    Uni<SealStatus> unsealWithShare(byte[] share) {
+    Uni<SealStatus> unsealWithShare(byte[] share, String by) {
         return vaults.current().flatMap(v -> {
             if (v == null) {
                 return Uni.createFrom().failure(DomainException.conflict("The vault is not initialised yet (POST /sys/init)"));
@@ -159,7 +164,7 @@ public class VaultService {
                         "The shares given do not rebuild the root key; unseal progress was reset, start again with "
                                 + v.secretThreshold + " valid shares"));
             }
-            return masterKeys.active().flatMap(keys -> {
+            return masterKeys.active().call(ignored -> setClusterSeal(false, by)).flatMap(keys -> {
                 seal.open(new SoftwareKeyring(root, wrappedByVersion(keys)));
                 Arrays.fill(root, (byte) 0);
                 if (v.confirmedAt != null) {
@@ -177,10 +182,50 @@ public class VaultService {
         return seal.keyring().currentVersion();
     }
 
-    /** Wipes all key material from memory. */
-    public Uni<SealStatus> seal() {
-        seal.seal();
-        return status();
+    /**
+     * Seals every replica: records the order (the others follow within {@code seal-check-every}) and wipes this
+     * replica's key material. Runs in the caller's transaction; a replica re-opening by itself waits for it.
+     */
+    public Uni<SealStatus> seal(String by) {
+        return setClusterSeal(true, by).invoke(seal::seal).chain(this::status);
+    }
+
+    /** Records the cluster's seal order in the current transaction, the row locked for update. */
+    Uni<Void> setClusterSeal(boolean sealed, String by) {
+        return vaults.clusterSeal(LockModeType.PESSIMISTIC_WRITE).flatMap(found -> {
+            if (found != null && found.sealed == sealed) {
+                return Uni.createFrom().voidItem();
+            }
+            ClusterSeal order = found != null ? found : new ClusterSeal();
+            order.id = ClusterSeal.ID;
+            order.sealed = sealed;
+            order.changedAt = Times.now();
+            order.changedBy = by;
+            return vaults.getSession().flatMap(s -> s.merge(order)).call(vaults::flush).replaceWithVoid();
+        });
+    }
+
+    /**
+     * Makes this replica follow the cluster's seal order: sealed when the order says so; re-opened from the key file or
+     * token (FILE, PKCS11) when it no longer does. A SHAMIR replica is unsealed only with shares (POST /sys/unseal).
+     */
+    @WithSession
+    public Uni<Void> followClusterSeal() {
+        return vaults.clusterSeal(LockModeType.NONE).flatMap(order -> {
+            boolean ordered = order != null && order.sealed;
+            if (ordered && !seal.sealed()) {
+                seal.seal();
+                Log.warnf("Vault sealed: %s sealed the cluster at %s", order.changedBy, order.changedAt);
+            } else if (!ordered && seal.sealed() && config.unseal() != UnsealMode.SHAMIR) {
+                return unsealFromProvider(null).invoke(opened -> {
+                    if (opened != null) {
+                        Log.infof("Vault re-opened from its %s: the cluster was unsealed",
+                                config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+                    }
+                }).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**
@@ -263,8 +308,19 @@ public class VaultService {
                 .collect().asList());
     }
 
+    /**
+     * Opens the keyring from the key file or token. {@code by} null: this replica re-opens by itself, only while the
+     * cluster is not sealed (null when it is); otherwise an unseal by that person, which lifts the cluster's seal.
+     */
     @WithTransaction
-    Uni<SealStatus> unsealFromProvider() {
+    Uni<SealStatus> unsealFromProvider(String by) {
+        Uni<Boolean> allowed = by == null
+                ? vaults.clusterSeal(LockModeType.PESSIMISTIC_READ).map(order -> order == null || !order.sealed)
+                : setClusterSeal(false, by).replaceWith(true);
+        return allowed.flatMap(open -> open ? openFromProvider() : Uni.createFrom().nullItem());
+    }
+
+    private Uni<SealStatus> openFromProvider() {
         return vaults.current().flatMap(v -> {
             if (v != null && v.unsealMode != config.unseal()) {
                 return Uni.createFrom().failure(new IllegalStateException("The vault was initialised for " + v.unsealMode

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Secrets stay where they belong: key files only its owner can read, and no secret in a record's toString. */
+/** Secrets stay where they belong: key files only the service can read, and no secret in a record's toString. */
 class SecretHandlingTest {
 
     @Test
@@ -28,7 +28,7 @@ class SecretHandlingTest {
         assertTrue(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).equals("rw-------"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         assertArrayEquals(created, SecretFiles.loadOrCreate(file, false, "vault key"));
-        for (String mode : List.of("rw-r-----", "rw----r--", "rwx------", "r---w----")) {
+        for (String mode : List.of("rw----r--", "rwx------", "r---w----", "rw-rw----", "r--r--r--", "r-xr-----")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> SecretFiles.loadOrCreate(file, false, "vault key"), mode);
@@ -36,6 +36,16 @@ class SecretHandlingTest {
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         if ("root".equals(System.getProperty("user.name"))) {
+            // a Kubernetes Secret (defaultMode 0400, fsGroup): root's file that the service's group alone may read;
+            // another group may not
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+            assertArrayEquals(created, SecretFiles.loadOrCreate(file, false, "vault key"));
+            Files.setAttribute(file, "posix:group",
+                    file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("nogroup"));
+            assertThrows(IllegalStateException.class, () -> SecretFiles.loadOrCreate(file, false, "vault key"));
+            Files.setAttribute(file, "posix:group",
+                    file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("root"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             UserPrincipal nobody = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
             Files.setOwner(file, nobody);
             IllegalStateException refused = assertThrows(IllegalStateException.class,
