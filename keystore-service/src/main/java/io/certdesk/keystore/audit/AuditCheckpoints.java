@@ -55,7 +55,10 @@ public class AuditCheckpoints {
         // the file is read and appended to (with SYNC) on a worker thread, never on the event loop
         return entries.head().flatMap(head -> Offload.cpu(() -> {
             AuditCheckpoint newest = latest();
-            if (newest != null && newest.seq() == head.lastSeq && newest.hash().equals(head.lastHash)) {
+            if (newest != null && (newest.seq() > head.lastSeq
+                    || newest.seq() == head.lastSeq && newest.hash().equals(head.lastHash))) {
+                // recorded already, or beyond this head: a replica that read an older head never appends it after
+                // a newer checkpoint (and a chain cut off below its checkpoint is what verification reports)
                 return newest;
             }
             Instant at = Times.now();
@@ -92,16 +95,18 @@ public class AuditCheckpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("The audit checkpoint file " + file.get() + " cannot be read", e);
         }
+        // the highest checkpoint, not merely the last line: replicas sharing the file may append out of order
+        AuditCheckpoint newest = null;
         for (int i = lines.size() - 1; i >= 0; i--) {
             AuditCheckpoint parsed = parse(lines.get(i));
-            if (parsed != null) {
-                return parsed;
+            if (parsed != null && (newest == null || parsed.seq() > newest.seq())) {
+                newest = parsed;
             }
-            if (!lines.get(i).isBlank()) {
+            if (parsed == null && !lines.get(i).isBlank()) {
                 Log.errorf("Audit checkpoint line %d of %s does not verify; it is ignored", i + 1, file.get());
             }
         }
-        return null;
+        return newest;
     }
 
     /** Bytes read from the end of the file; a checkpoint line is about 250. */

@@ -25,6 +25,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -70,7 +71,8 @@ public class AcmeIssuer {
                 this.config.contactEmail(), this.config.stepTimeout());
     }
 
-    private record Claimed(AcmeClient.Job job, Duration retryDelay) {
+    /** One claimed attempt: {@code attempt} is the issuance's attempt count it took, checked when its outcome returns. */
+    private record Claimed(AcmeClient.Job job, int attempt, Duration retryDelay) {
     }
 
     @Scheduled(every = "${certdesk.issuance.acme.poll-every}", delayed = "2s",
@@ -79,23 +81,34 @@ public class AcmeIssuer {
         if (config.directoryUrl().isEmpty() || seal.sealed()) {
             return Uni.createFrom().voidItem();
         }
-        return claim().onItem().transformToMulti(claimed -> Multi.createFrom().iterable(claimed))
-                .onItem().transformToUniAndConcatenate(this::process)
-                .collect().last().replaceWithVoid()
+        return next(BATCH)
                 .onFailure().invoke(e -> Log.warnf(e, "ACME run stopped; it resumes on the next run"))
                 .onFailure().recoverWithNull();
     }
 
-    /** Takes due issuances with a lease long enough for one attempt; SKIP LOCKED keeps replicas apart. */
+    /**
+     * Claims one due issuance and runs its attempt, then the next, up to {@code left} in this run: each lease starts
+     * when its attempt does, so an issuance never waits out its lease behind others and gets claimed by a second
+     * replica meanwhile.
+     */
+    private Uni<Void> next(int left) {
+        if (left == 0 || seal.sealed()) {
+            return Uni.createFrom().voidItem();
+        }
+        return claim().flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
+                : process(claimed.get(0)).chain(() -> next(left - 1)));
+    }
+
+    /** Takes the next due issuance with a lease long enough for one attempt; SKIP LOCKED keeps replicas apart. */
     @WithTransaction
     Uni<List<Claimed>> claim() {
         URI directory = config.directoryUrl().orElseThrow();
         Instant now = Times.now();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select * from issuance where issuer = 'ACME' and status in ('PENDING', 'VALIDATING') "
-                                + "and next_attempt_at <= :now order by next_attempt_at limit :batch for update skip locked",
+                                + "and next_attempt_at <= :now order by next_attempt_at limit 1 for update skip locked",
                         Issuance.class)
-                .setParameter("now", now).setParameter("batch", BATCH).getResultList())
+                .setParameter("now", now).getResultList())
                 .flatMap(due -> due.isEmpty() ? Uni.createFrom().item(List.<Claimed>of()) : account(directory)
                         .flatMap(account -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(i -> claimOne(i, directory, account, now))
@@ -120,7 +133,8 @@ public class AcmeIssuer {
             List<String> names = List.of(key.csrNames.split("\n"));
             // a lease long enough for the whole attempt: every challenge, readiness and finalisation may each wait a step
             i.nextAttemptAt = now.plus(config.stepTimeout().multipliedBy(names.size() + 3L));
-            return new Claimed(new AcmeClient.Job(i.id, directory, account.pair(), account.url(), names, der(key)), delay);
+            return new Claimed(new AcmeClient.Job(i.id, directory, account.pair(), account.url(), names, der(key)),
+                    i.attempts, delay);
         });
     }
 
@@ -160,15 +174,23 @@ public class AcmeIssuer {
             }
         };
         return Offload.cpu(() -> client.obtain(job, responder, claimed.retryDelay()))
-                .flatMap(outcome -> complete(job, outcome))
+                .flatMap(outcome -> complete(job, claimed.attempt(), outcome))
                 .onFailure().invoke(e -> Log.errorf(e, "ACME issuance %s could not be completed", job.issuanceId()))
                 .onFailure().recoverWithNull();
     }
 
+    /**
+     * Stores an attempt's outcome, on the locked row, only while that attempt is still the issuance's: an attempt that
+     * outlived its lease was claimed again (here or by another replica), and the newer attempt's outcome decides.
+     */
     @WithTransaction
-    Uni<Void> complete(AcmeClient.Job job, AcmeClient.Outcome outcome) {
-        return issuances.require(job.issuanceId()).flatMap(i -> {
-            if (i.status == Issuance.Status.ISSUED || i.status == Issuance.Status.FAILED) {
+    Uni<Void> complete(AcmeClient.Job job, int attempt, AcmeClient.Outcome outcome) {
+        return Panache.getSession().flatMap(s -> s.find(Issuance.class, job.issuanceId(), LockModeType.PESSIMISTIC_WRITE)).flatMap(i -> {
+            if (i == null || i.status != Issuance.Status.VALIDATING || i.attempts != attempt) {
+                if (i != null && i.status == Issuance.Status.VALIDATING) {
+                    Log.warnf("ACME issuance %s: attempt %d ended after attempt %d took over; its outcome is dropped",
+                            job.issuanceId(), attempt, i.attempts);
+                }
                 return Uni.createFrom().voidItem();
             }
             i.updatedAt = Times.now();
