@@ -1,5 +1,5 @@
 // Renders every overlay of deploy/kubernetes with `kubectl kustomize` (offline) and validates each object against the
-// JSON schemas of Kubernetes (kubernetes-models 5.1.0), CloudNativePG (@kubernetes-models/cloudnative-pg 2.0.0),
+// JSON schemas of the Kubernetes 1.34 API (kubernetes-models 5.1.0), CloudNativePG (@kubernetes-models/cloudnative-pg 2.0.0),
 // the Gateway API (@kubernetes-models/gateway-api 2.0.0) and prometheus-operator (@kubernetes-models/prometheus-operator
 // 6.0.0): types, formats, required members and enumerations (members a schema does not know are not caught).
 // An object of a kind no schema here knows is an error, as is an overlay that renders nothing. Run by .ci/run.

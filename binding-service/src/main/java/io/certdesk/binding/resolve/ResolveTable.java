@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,13 +54,15 @@ public class ResolveTable {
     private final DatasourceTls tls;
 
     /** The datasource's TLS settings, which the listening connection must share (verify-full needs all three). */
-    record DatasourceTls(Optional<String> hostnameVerification, boolean trustAll, boolean trustPem, Optional<List<String>> pemCerts) {
+    record DatasourceTls(Optional<String> sslMode, Optional<String> hostnameVerification, boolean trustAll, boolean trustPem,
+            Optional<List<String>> pemCerts) {
     }
 
     ResolveTable(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "certdesk.resolve.cache", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode") Optional<String> sslMode,
             @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm") Optional<String> hostnameVerification,
             @ConfigProperty(name = "quarkus.datasource.reactive.trust-all", defaultValue = "false") boolean trustAll,
             @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem", defaultValue = "false") boolean trustPem,
@@ -69,7 +72,7 @@ public class ResolveTable {
         this.user = user;
         this.password = password;
         this.enabled = enabled;
-        this.tls = new DatasourceTls(hostnameVerification, trustAll, trustPem, pemCerts);
+        this.tls = new DatasourceTls(sslMode, hostnameVerification, trustAll, trustPem, pemCerts);
     }
 
     void start(@Observes StartupEvent started) {
@@ -81,6 +84,8 @@ public class ResolveTable {
                 ? url.get().substring("vertx-reactive:".length()) : url.get());
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
+        // the URL's sslmode, unless the datasource names one of its own (as the datasource does)
+        tls.sslMode().map(m -> SslMode.of(m.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))).ifPresent(options::setSslMode);
         tls.hostnameVerification().filter(a -> !a.equalsIgnoreCase("NONE")).ifPresent(options::setHostnameVerificationAlgorithm);
         options.setTrustAll(tls.trustAll());
         if (tls.trustPem()) {

@@ -30,7 +30,7 @@ public final class SecretFiles {
                 }
                 createKeyFile(path);
             }
-            if (Files.getFileStore(path).supportsFileAttributeView("unix")) {
+            if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
                 checkOnlyTheServiceReads(path, what);
             }
             byte[] key = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
@@ -47,9 +47,9 @@ public final class SecretFiles {
 
     /**
      * Nobody but the service may read the file. Two shapes pass: the service's own file that only it may read (chmod
-     * 600 or 400), and a file root owns that only its group may read besides root, when that group is the service's
-     * own (a Kubernetes Secret mounted with defaultMode 0400: the kubelet gives it to root and the pod's fsGroup,
-     * r--r-----). Anything executable, group-writable or open to others is refused.
+     * 600 or 400), and a file root owns that only its group may read besides root, when the service holds that group
+     * (a Kubernetes Secret mounted with defaultMode 0400: the kubelet gives it to root and the pod's fsGroup,
+     * r--r-----, and the process holds the fsGroup as a supplementary group). Anything executable, group-writable or open to others is refused.
      */
     static void checkOnlyTheServiceReads(Path path, String what) throws IOException {
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
@@ -58,7 +58,9 @@ public final class SecretFiles {
         int group = (Integer) Files.getAttribute(path, "unix:gid");
         long[] self = effectiveUidAndGid();
         boolean own = owner == self[0] && (mode.equals("rw-------") || mode.equals("r--------"));
-        boolean mounted = owner == 0 && group == self[1] && (mode.equals("r--r-----") || mode.equals("rw-r-----"));
+        // the kubelet gives the file the pod's fsGroup, which the process holds as its group or a supplementary one
+        boolean ourGroup = group == self[1] || supplementaryGroups().contains((long) group);
+        boolean mounted = owner == 0 && ourGroup && (mode.equals("r--r-----") || mode.equals("rw-r-----"));
         if (own || mounted) {
             return;
         }
@@ -69,6 +71,25 @@ public final class SecretFiles {
         throw new IllegalStateException("The " + what + " file " + path + " has mode " + mode + " and group " + group
                 + "; only this service may read it (chmod 600 or 400; a Kubernetes Secret: defaultMode 0400 and the "
                 + "pod's fsGroup " + self[1] + ")");
+    }
+
+    /** This process's supplementary groups (Linux; none known elsewhere). */
+    static Set<Long> supplementaryGroups() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Groups:")) {
+                    Set<Long> groups = new java.util.HashSet<>();
+                    for (String g : line.substring("Groups:".length()).trim().split("\\s+")) {
+                        if (!g.isEmpty()) {
+                            groups.add(Long.parseLong(g));
+                        }
+                    }
+                    return groups;
+                }
+            }
+        }
+        return Set.of();
     }
 
     /**

@@ -21,6 +21,16 @@ public class VaultRepository implements PanacheRepositoryBase<Vault, Short> {
         return getSession().flatMap(s -> s.find(ClusterSeal.class, ClusterSeal.ID, lock));
     }
 
+    /**
+     * The cluster's seal order as it stands (sealed, by whom, when), or null: a projection, so the row does not stay in
+     * the session and a locked read in the same session afterwards loads it afresh.
+     */
+    public Uni<Object[]> clusterSealNow() {
+        return getSession().flatMap(s -> s.createSelectionQuery(
+                "select c.sealed, c.changedBy, c.changedAt from ClusterSeal c where c.id = 1", Object[].class)
+                .getSingleResultOrNull());
+    }
+
     /** The vault row, locked: serialises rotations across replicas. */
     public Uni<Vault> lock() {
         return getSession().flatMap(s -> s.find(Vault.class, Vault.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));

@@ -211,11 +211,11 @@ public class VaultService {
      */
     @WithSession
     public Uni<Void> followClusterSeal() {
-        return vaults.clusterSeal(LockModeType.NONE).flatMap(order -> {
-            boolean ordered = order != null && order.sealed;
+        return vaults.clusterSealNow().flatMap(order -> {
+            boolean ordered = order != null && Boolean.TRUE.equals(order[0]);
             if (ordered && !seal.sealed()) {
                 seal.seal();
-                Log.warnf("Vault sealed: %s sealed the cluster at %s", order.changedBy, order.changedAt);
+                Log.warnf("Vault sealed: %s sealed the cluster at %s", order[1], order[2]);
             } else if (!ordered && seal.sealed() && config.unseal() != UnsealMode.SHAMIR) {
                 return unsealFromProvider(null).invoke(opened -> {
                     if (opened != null) {

