@@ -120,6 +120,11 @@ public class VaultService {
     /** Takes one share (SHAMIR) or re-opens from the key file or token (FILE, PKCS11). */
     public Uni<SealStatus> unseal(String share, String by) {
         if (config.unseal() != UnsealMode.SHAMIR) {
+            if (share != null && !share.isBlank()) {
+                // a share means the caller thinks this vault is split: say it is not, rather than ignore it
+                return Uni.createFrom().failure(DomainException.invalid("share", "this vault unseals from its "
+                        + (config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token") + "; send {} without a share"));
+            }
             return seal.sealed() ? unsealFromProvider(by) : setClusterSeal(false, by).chain(this::status);
         }
         if (share == null || share.isBlank()) {

@@ -38,6 +38,16 @@ class SysResourceTest {
     }
 
     @Test
+    void aShareIsRefusedInKeyFileModeAndChangesNothing() {
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("share", "AQID")).post("/sys/unseal")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("share"));
+        as(Roles.ADMIN).get("/sys/seal-status").then().statusCode(200).body("sealed", equalTo(false));
+        as(Roles.ADMIN).contentType(ContentType.JSON).body("{}").post("/sys/unseal").then().statusCode(200)
+                .body("sealed", equalTo(false));
+    }
+
+    @Test
     void customersAndDeployersMayNotReadVaultState() {
         as(Roles.CUSTOMER).get("/sys/seal-status").then().statusCode(403)
                 .contentType("application/problem+json");
