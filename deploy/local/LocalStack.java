@@ -120,6 +120,7 @@ public class LocalStack {
             System.out.printf("  %-17s http://localhost:%d   Swagger UI: http://localhost:%d/q/swagger-ui%n",
                     s.name(), s.port(), s.port());
         }
+        System.out.println("Order desk console: http://localhost:8080/console/   (sign in with a token pasted from:)");
         System.out.println("Get a token:  deploy/local/token.sh staff   (roles: customer, staff, admin, deployer, service)");
         System.out.println("Press Ctrl-C to stop everything.");
 
