@@ -34,6 +34,15 @@ final class Manifests {
         if (!Files.isExecutable(Path.of("/usr/bin/kubectl"))) {
             fail("kubectl is missing: apt-get install kubectl (it renders the overlays offline with kubectl kustomize)");
         }
+        // an overlay's example secrets are made in each checkout, never committed (overlays/dev/example-secrets)
+        Path generator = dir.resolve("example-secrets/generate.sh");
+        if (Files.exists(generator)) {
+            Process g = new ProcessBuilder(generator.toString()).redirectErrorStream(true).start();
+            String out = new String(g.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!g.waitFor(60, TimeUnit.SECONDS) || g.exitValue() != 0) {
+                fail(generator + " failed: " + out);
+            }
+        }
         Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
         String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
