@@ -94,20 +94,25 @@ function request()
 end
 EOF
 
+run_wrk() { # threads connections seconds url [wrk options] [-- Lua script arguments, which go after the URL]
+  local threads=$1 conns=$2 secs=$3 url=$4 opts=() script_args=() after=false
+  shift 4
+  for a in "$@"; do
+    if [[ "$a" == "--" ]]; then after=true; elif $after; then script_args+=("$a"); else opts+=("$a"); fi
+  done
+  if $after; then
+    wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "${opts[@]}" "$url" -- "${script_args[@]}" 2>&1
+  else
+    wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "${opts[@]}" "$url" 2>&1
+  fi
+}
 rows=()
 declare -A floor
 measure() { # service label connections threads url [wrk args...] -> a row; the floor row sets the reference
   local service=$1 label=$2 conns=$3 threads=$4 url=$5
   shift 5
-  local out rps p50 p99 non2xx share opts=() script_args=() after=false
-  for a in "$@"; do # wrk options, then -- and the Lua script's arguments, which go after the URL
-    if [[ "$a" == "--" ]]; then after=true; elif $after; then script_args+=("$a"); else opts+=("$a"); fi
-  done
-  if $after; then
-    out=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_PHASE}s" --latency "${opts[@]}" "$url" -- "${script_args[@]}" 2>&1)
-  else
-    out=$(wrk -t"$threads" -c"$conns" -d"${SECONDS_PER_PHASE}s" --latency "${opts[@]}" "$url" 2>&1)
-  fi
+  local out rps p50 p99 non2xx share
+  out=$(run_wrk "$threads" "$conns" "$SECONDS_PER_PHASE" "$url" "$@")
   rps=$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
@@ -122,16 +127,9 @@ measure() { # service label connections threads url [wrk args...] -> a row; the 
     "$rps" "$p50" "$p99" "$share" "${non2xx:-0}"
 }
 warm() { # url [wrk options] [-- script arguments]
-  local url=$1 opts=() script_args=() after=false
+  local url=$1
   shift
-  for a in "$@"; do
-    if [[ "$a" == "--" ]]; then after=true; elif $after; then script_args+=("$a"); else opts+=("$a"); fi
-  done
-  if $after; then
-    wrk -t2 -c16 -d"${WARMUP}s" "${opts[@]}" "$url" -- "${script_args[@]}" >/dev/null 2>&1 || true
-  else
-    wrk -t2 -c16 -d"${WARMUP}s" "${opts[@]}" "$url" >/dev/null 2>&1 || true
-  fi
+  run_wrk 2 16 "$WARMUP" "$url" "$@" >/dev/null || true
 }
 
 echo "certdesk benchmark: $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, after a ${WARMUP} s warm-up per request"

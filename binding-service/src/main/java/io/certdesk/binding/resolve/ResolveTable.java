@@ -41,9 +41,19 @@ public class ResolveTable {
     record Endpoint(List<Binding> bound, Map<Long, ResolveService.ServerInfo> servers) {
     }
 
-    private final ConcurrentHashMap<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /**
+     * How long an entry is answered from memory at most: a LISTEN connection that died without a close being noticed
+     * (a half-open TCP connection) would otherwise leave changes committed elsewhere unseen for as long as it lasts.
+     */
+    static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private record Held(Endpoint endpoint, long heldAt) {
+    }
+
+    private final ConcurrentHashMap<String, Held> endpoints = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean listening;
+    private volatile boolean stopped;
     private PgSubscriber subscriber;
 
     private final Vertx vertx;
@@ -82,6 +92,8 @@ public class ResolveTable {
         }
         PgConnectOptions options = PgConnectOptions.fromUri(url.get().startsWith("vertx-reactive:")
                 ? url.get().substring("vertx-reactive:".length()) : url.get());
+        // keepalive probes notice a connection the network dropped without closing it
+        options.setTcpKeepAlive(true);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         // the URL's sslmode, unless the datasource names one of its own (as the datasource does)
@@ -111,11 +123,22 @@ public class ResolveTable {
             listening = false;
             forget();
         });
-        subscriber.connect().onFailure(e -> Log.warnf("/resolve cannot listen to %s yet (%s); it answers from the "
-                + "database until it can", CHANNEL, e.getMessage()));
+        connect();
     }
 
-    void stop(@Observes ShutdownEvent stopped) {
+    /** The reconnect policy covers a connection that dropped; a first connection that fails is tried again here. */
+    private void connect() {
+        subscriber.connect().onFailure(e -> {
+            Log.warnf("/resolve cannot listen to %s yet (%s); it answers from the database until it can", CHANNEL,
+                    e.getMessage());
+            if (!stopped) {
+                vertx.getDelegate().setTimer(1_000, t -> connect());
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
         if (subscriber != null) {
             subscriber.close();
         }
@@ -128,7 +151,8 @@ public class ResolveTable {
 
     /** What is held for {@code ip}:{@code port}, or null. */
     Endpoint get(String ip, int port) {
-        return listening ? endpoints.get(key(ip, port)) : null;
+        Held held = listening ? endpoints.get(key(ip, port)) : null;
+        return held == null || System.nanoTime() - held.heldAt() > MAX_AGE_NANOS ? null : held.endpoint();
     }
 
     /** Holds what was loaded under {@code loadedAt}, unless something changed meanwhile. */
@@ -139,7 +163,7 @@ public class ResolveTable {
         if (endpoints.size() >= MAX_ENDPOINTS) {
             endpoints.clear();
         }
-        endpoints.put(key(ip, port), endpoint);
+        endpoints.put(key(ip, port), new Held(endpoint, System.nanoTime()));
         if (generation.get() != loadedAt) {
             endpoints.remove(key(ip, port)); // a change was committed while it was loaded
         }

@@ -26,7 +26,9 @@ public class KeyGenerationPool {
     private final ThreadPoolExecutor executor;
 
     KeyGenerationPool(@ConfigProperty(name = "certdesk.keys.generation-threads", defaultValue = "0") int threads,
-            @ConfigProperty(name = "certdesk.keys.generation-queue", defaultValue = "64") int queue) {
+            // each waiting request holds a database connection in its open transaction (the idempotency record): the
+            // queue stays well below the reactive pool (20), so a burst of generations cannot take every connection
+            @ConfigProperty(name = "certdesk.keys.generation-queue", defaultValue = "8") int queue) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, queue)),
@@ -51,7 +53,7 @@ public class KeyGenerationPool {
                 executor.execute(() -> {
                     try {
                         emitter.complete(work.get());
-                    } catch (RuntimeException e) {
+                    } catch (Throwable e) { // an Error too (OutOfMemoryError in RSA-4096): never leave the caller waiting
                         emitter.fail(e);
                     }
                 });

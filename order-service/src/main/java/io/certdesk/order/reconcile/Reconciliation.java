@@ -86,13 +86,13 @@ public class Reconciliation {
     private record Read(List<StatementParser.Credit> credits, List<String> keys, String sha) {
     }
 
-    @WithTransaction
     public Uni<Imported> importStatement(byte[] file, String fileName, String actor) {
-        // reading up to 20,000 rows (normalising, hashing) is CPU work: off the event loop
+        // reading up to 20,000 rows (normalising, hashing) is CPU work: off the event loop, and before the transaction
+        // begins, so no connection waits in an open transaction meanwhile
         return Offload.cpu(() -> {
             List<StatementParser.Credit> credits = StatementParser.parse(file);
             return new Read(credits, keys(credits), Digests.sha256Hex(file));
-        }).flatMap(read -> store(read, fileName, actor));
+        }).flatMap(read -> Panache.withTransaction(() -> store(read, fileName, actor)));
     }
 
     private Uni<Imported> store(Read read, String fileName, String actor) {
