@@ -46,6 +46,7 @@ public class LocalStack {
         for (Service s : SERVICES) {
             requireFree(s.port(), s.name());
         }
+        requireFree(GATEWAY_PORT, "the local gateway (set CERTDESK_GATEWAY_PORT to use another port)");
         Path jwt = Files.createDirectories(data.resolve("jwt"));
         Path publicKey = ensureKeyPair(jwt, "private.pem", "public.pem", "a local JWT signing key");
         // order-service signs its own tokens to call the other two; they trust its key and the local issuer's
@@ -114,19 +115,51 @@ public class LocalStack {
         for (int i = 0; i < SERVICES.size(); i++) {
             awaitReady(SERVICES.get(i), children.get(i), logs);
         }
+        // one origin for the browser, routed as the Kubernetes Gateway routes it (deploy/local/Gateway.java)
+        List<String> gateway = new ArrayList<>(List.of(java, root.resolve("deploy/local/Gateway.java").toString(),
+                Integer.toString(GATEWAY_PORT), root.resolve("deploy/kubernetes/base/gateway.yaml").toString()));
+        for (Service s : SERVICES) {
+            gateway.add(s.name() + "=http://localhost:" + s.port());
+        }
+        children.add(new ProcessBuilder(gateway).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("gateway.log").toFile())).start());
+        awaitGateway(children.get(children.size() - 1), logs);
         System.out.println();
         System.out.println("certdesk is up (logs in " + logs + "):");
         for (Service s : SERVICES) {
             System.out.printf("  %-17s http://localhost:%d   Swagger UI: http://localhost:%d/q/swagger-ui%n",
                     s.name(), s.port(), s.port());
         }
-        System.out.println("Order desk console: http://localhost:8080/console/   (sign in with a token pasted from:)");
+        System.out.println("One origin for the browser (routes of the Kubernetes Gateway): http://localhost:" + GATEWAY_PORT);
+        System.out.println("Console (order desk and customer portal): http://localhost:" + GATEWAY_PORT
+                + "/console/   (sign in with a token pasted from:)");
         System.out.println("Get a token:  deploy/local/token.sh staff   (roles: customer, staff, admin, deployer, service)");
         System.out.println("Press Ctrl-C to stop everything.");
 
         for (Process p : children) {
             p.waitFor();
         }
+    }
+
+    static final int GATEWAY_PORT = Integer.parseInt(System.getenv().getOrDefault("CERTDESK_GATEWAY_PORT", "8000"));
+
+    /** Waits until the gateway answers (any status: a 404 problem for "/" means it routes). */
+    static void awaitGateway(Process gateway, Path logs) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("the gateway stopped; see " + logs.resolve("gateway.log"));
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + GATEWAY_PORT + "/me").toURL()
+                        .openConnection();
+                c.setConnectTimeout(500);
+                c.getResponseCode();
+                return;
+            } catch (IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the gateway did not start in 20 s; see " + logs.resolve("gateway.log"));
     }
 
     /** HTTPS, HTTP and alternate ports binding-service renders: unprivileged, so the demo's nginx runs as anyone. */

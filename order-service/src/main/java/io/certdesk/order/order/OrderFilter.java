@@ -4,5 +4,5 @@ import java.time.LocalDate;
 
 /** Criteria for listing orders; null means "any". */
 public record OrderFilter(OrderState state, String customerId, String domain, String q, LocalDate dueDateFrom,
-        LocalDate dueDateTo) {
+        LocalDate dueDateTo, StepStatus stepStatus) {
 }

@@ -54,6 +54,10 @@ public class OrderRepository implements PanacheRepository<CertificateOrder> {
             where.add("exists (select 1 from Invoice i where i.orderId = o.id and i.dueDate <= :dueTo)");
             params.and("dueTo", f.dueDateTo());
         }
+        if (f.stepStatus() != null) {
+            where.add("exists (select 1 from OrderStep s where s.orderId = o.id and s.status = :stepStatus)");
+            params.and("stepStatus", f.stepStatus());
+        }
         String query = "from CertificateOrder o" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         return find(query, sort, params);
     }

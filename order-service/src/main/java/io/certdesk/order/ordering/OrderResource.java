@@ -5,6 +5,7 @@ import io.certdesk.order.invoice.InvoiceView;
 import io.certdesk.order.order.OrderFilter;
 import io.certdesk.order.order.OrderState;
 import io.certdesk.order.order.StepId;
+import io.certdesk.order.order.StepStatus;
 import io.certdesk.order.order.StepView;
 import io.certdesk.order.order.TimelineEntry;
 import io.certdesk.order.platform.Caller;
@@ -88,12 +89,15 @@ public class OrderResource {
             @QueryParam("q") @Parameter(description = "Part of the domain") String q,
             @QueryParam("dueDateFrom") @Parameter(description = "Invoice due on or after this date") LocalDate dueDateFrom,
             @QueryParam("dueDateTo") @Parameter(description = "Invoice due on or before this date") LocalDate dueDateTo,
+            @QueryParam("stepStatus") @Parameter(description = "Orders with a step in this status, e.g. PARKED: the "
+                    + "orchestration stopped and waits for a person (the order desk's queue of parked steps)")
+            StepStatus stepStatus,
             @BeanParam @Valid PageRequest paging) {
         String normalisedDomain = domain == null || domain.isBlank() ? null
                 : domain.strip().toLowerCase(java.util.Locale.ROOT);
         return service.list(new OrderFilter(state,
                 caller.scope().customerFilter(customerId == null ? null : customerId.value()), normalisedDomain, q,
-                dueDateFrom, dueDateTo), paging);
+                dueDateFrom, dueDateTo, stepStatus), paging);
     }
 
     @GET

@@ -13,11 +13,16 @@ import io.certdesk.order.platform.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -46,6 +52,9 @@ class ConsoleBrowserTest {
 
     @TestHTTPResource("/console/")
     URL console;
+
+    @Inject
+    Pool db;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -68,8 +77,12 @@ class ConsoleBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
         if (browser != null) {
+            // the last screen of each test, for whoever reads a failure
+            Files.createDirectories(SHOTS.resolve("last"));
+            Files.write(SHOTS.resolve("last").resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             browser.quit();
         }
     }
@@ -142,12 +155,234 @@ class ConsoleBrowserTest {
         shot("not-found");
     }
 
+    /**
+     * The DV path by clicking, on one origin (the gateway in front of the three services): a customer and the
+     * customer's server registered, a quote with its placement previewed, the customer's acceptance recorded, the
+     * order, contract, invoice, the payment, the application; the system makes the key, applies and links the
+     * certificate by itself while the page follows; the installation confirmed by hand with a reason: INSTALLED.
+     */
+    @Test
+    void staffTakeADvOrderFromQuoteToInstalledByClicking() throws Exception {
+        String origin = ConsoleGateway.console(console);
+        String product = Fixtures.createProduct("DV", 5_500, "LOCAL");
+        signIn(origin, TestTokens.token(Roles.STAFF));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-parked")));
+
+        // a new customer
+        browser.get(origin + "#/customers/new");
+        WebElement customerForm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-form")));
+        String email = Fixtures.unique("console").toLowerCase() + "@example.co.jp";
+        Map<String, String> values = Map.ofEntries(Map.entry("organisationName", "株式会社コンソール"),
+                Map.entry("organisationKana", "カブシキガイシャコンソール"), Map.entry("postalCode", "100-0001"),
+                Map.entry("address", "東京都千代田区千代田1-1"), Map.entry("representativeName", "代表 太郎"),
+                Map.entry("noticeEmail", email), Map.entry("contacts[0].name", "担当 花子"),
+                Map.entry("contacts[0].phone", "03-1234-5679"), Map.entry("contacts[0].email", "it@example.co.jp"));
+        // first a postal code the API refuses: the message stands next to the field
+        type(customerForm, values);
+        type(customerForm, Map.of("postalCode", "100-000"));
+        customerForm.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-form .error[data-for='postalCode']")));
+        shot("customer-violation");
+        type(customerForm, Map.of("postalCode", "100-0001"));
+        customerForm.findElement(By.cssSelector("button[type=submit]")).click();
+        String customerId = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-id"))).getText();
+
+        // the customer's server, in binding-service through the same origin
+        browser.get(origin + "#/servers?customerId=" + customerId);
+        WebElement serverForm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("server-form")));
+        String domain = Fixtures.domain();
+        type(serverForm, Map.of("hostname", "ds-console-" + ProcessHandle.current().pid() + ".hosting.example.jp",
+                "masterDomain", domain, "primaryIp", "127.201." + (ProcessHandle.current().pid() % 200) + ".1"));
+        serverForm.findElement(By.cssSelector("button[type=submit]")).click();
+        // binding-service places the master domain on the primary address at once
+        WebElement master = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bindings tr[data-binding]")));
+        assertTrue(master.getText().contains(domain), master.getText());
+
+        // the quote: the placement is previewed before it is made
+        browser.get(origin + "#/quotes/new?customerId=" + customerId + "&productCode=" + product);
+        WebElement quoteForm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quote-form")));
+        wait.until(d -> new Select(quoteForm.findElement(By.name("serverId"))).getOptions().size() > 1);
+        new Select(quoteForm.findElement(By.name("serverId"))).selectByIndex(1);
+        quoteForm.findElement(By.name("domain")).sendKeys(domain);
+        new Select(quoteForm.findElement(By.name("bindingStrategy"))).selectByValue("SNI");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("binding-preview"), "https://" + domain));
+        shot("quote-new");
+        quoteForm.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept-quote"))).click();
+        WebElement orderForm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-form")));
+        assertTrue(browser.findElement(By.id("quote-status")).getText().contains("承諾済み"));
+        shot("quote");
+        orderForm.findElement(By.tagName("button")).click();
+
+        waitForState("QUOTED");
+        clickCommand("CONTRACT");
+        waitForState("CONTRACTED");
+        clickCommand("INVOICE");
+        waitForState("INVOICED");
+        // the balance is proposed; the desk records the customer's transfer
+        WebElement payment = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payment")));
+        payment.findElement(By.name("reference")).sendKeys("カ)コンソール");
+        payment.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForState("PAID");
+        clickCommand("START_APPLICATION");
+        // the page follows the orchestration until the certificate waits for its installation
+        WebElement override = new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions
+                .presenceOfElementLocated(By.cssSelector("form[data-command='OVERRIDE_DEPLOYMENT']")));
+        waitForState("ISSUED");
+        assertTrue(browser.findElement(By.id("certificate")).getText().contains("SHA-256"));
+        assertEquals(0, browser.findElements(By.cssSelector("#steps tr[data-status='PARKED']")).size());
+        override.findElement(By.name("reason")).sendKeys("お客様のサーバーでブラウザから証明書の表示を確認しました");
+        override.findElement(By.tagName("button")).click();
+        waitForState("INSTALLED");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployment-status"), "担当者が設置を確認済み"));
+        shot("order-installed");
+        String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
+        Fixtures.staff().get("/orders/{id}", orderId).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("INSTALLED"))
+                .body("customerId", org.hamcrest.Matchers.equalTo(customerId))
+                .body("placement.deploymentStatus", org.hamcrest.Matchers.equalTo("OVERRIDDEN"));
+    }
+
+    /**
+     * The customer's side of an OV order: the requested document uploaded, previewed and accepted by the desk, the
+     * CA's call proposed by the desk inside the customer's hours and confirmed by the customer, the invoice shown as a
+     * qualified invoice, the renewal quote accepted and ordered.
+     */
+    @Test
+    void aCustomerUploadsADocumentConfirmsTheCallAndAcceptsTheRenewalQuote() throws Exception {
+        String origin = ConsoleGateway.console(console);
+        Fixtures.Created o = Fixtures.newOrder("OV", false, null);
+        Fixtures.advance(o, "OV", "DOCUMENTS_PENDING");
+        String customerToken = TestTokens.claims().subject("user-of-" + o.customerId()).groups(Roles.CUSTOMER)
+                .claim("customer_id", o.customerId()).expiresIn(Duration.ofMinutes(10)).sign();
+
+        signIn(origin, customerToken);
+        browser.get(origin + "#/orders/" + o.orderId());
+        waitForState("DOCUMENTS_PENDING");
+        assertTrue(browser.findElement(By.id("customer-state")).getText().contains("書類"));
+        Path pdf = Files.createTempFile("申請書", ".pdf");
+        Files.write(pdf, Fixtures.PDF);
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[data-upload='APPLICATION_FORM']")));
+        upload.findElement(By.name("file")).sendKeys(pdf.toString());
+        upload.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-document='APPLICATION_FORM'] td[data-status='RECEIVED']")));
+        shot("portal-documents");
+        Fixtures.staff().get("/orders/{id}/documents/APPLICATION_FORM", o.orderId()).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("RECEIVED"))
+                .body("fileName", org.hamcrest.Matchers.endsWith(".pdf"));
+
+        // the desk finds it in its queue, previews and accepts it; the other two arrive by post (accepted through the API)
+        signIn(origin, TestTokens.token(Roles.STAFF));
+        WebElement queued = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-documents tr[data-order='" + o.orderId() + "'] a")));
+        shot("queues");
+        queued.click();
+        waitForState("DOCUMENTS_PENDING");
+        browser.findElement(By.cssSelector("tr[data-document='APPLICATION_FORM'] button.secondary")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#document-preview iframe")));
+        browser.findElement(By.cssSelector("button[data-accept='APPLICATION_FORM']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-document='APPLICATION_FORM'] td[data-status='ACCEPTED']")));
+        for (String kind : new String[] {"SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"}) {
+            Fixtures.uploadAndAccept(o.orderId(), kind);
+        }
+        browser.get(origin + "#/orders/" + o.orderId() + "?again");
+        clickCommand("ACCEPT_DOCUMENTS");
+        waitForState("PHONE_VERIFICATION");
+        // a slot outside the customer's hours (10:00–17:00) is refused; one inside is proposed
+        WebElement slot = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-slot")));
+        String day = Fixtures.nextBusinessDay().toString();
+        setValue(slot.findElement(By.name("slotStartsAt")), day + "T08:00");
+        slot.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#call .notice")));
+        setValue(browser.findElement(By.cssSelector("#call-slot [name='slotStartsAt']")), day + "T14:00");
+        browser.findElement(By.cssSelector("#call-slot button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "日時のご確認待ち"));
+        shot("order-call");
+
+        signIn(origin, customerToken);
+        browser.get(origin + "#/orders/" + o.orderId());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-call"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "日時確定"));
+        Fixtures.staff().get("/orders/{id}/phone-verification", o.orderId()).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
+
+        // the invoice as a qualified invoice: registration number, tax per rate
+        browser.get(origin + "#/invoices");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invoices tr[data-invoice] a"))).click();
+        WebElement invoice = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invoice")));
+        assertTrue(browser.findElement(By.id("registration-number")).getText().matches("T\\d{13}"),
+                browser.findElement(By.id("registration-number")).getText());
+        assertTrue(invoice.getText().contains("10%対象"), invoice.getText());
+        shot("portal-invoice");
+
+        // a term of another order of the customer ends; the renewal run drafts the quote the customer accepts
+        String renewalQuote = renewalQuoteFor(o);
+        browser.get(origin + "#/quotes");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#quotes tr[data-quote='" + renewalQuote + "'] a"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept-quote")));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("更新"));
+        shot("portal-renewal-quote");
+        browser.findElement(By.id("accept-quote")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-form"))).findElement(By.tagName("button")).click();
+        waitForState("QUOTED");
+        Fixtures.customer(o.customerId()).get("/quotes/{id}", renewalQuote).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ACCEPTED"));
+        Fixtures.staff().queryParam("customerId", o.customerId()).queryParam("size", 50).get("/orders").then()
+                .statusCode(200).body("items.findAll { it.type == 'RENEWAL' }.size()", org.hamcrest.Matchers.equalTo(1));
+
+        // the desk's screens are not the customer's
+        browser.get(origin + "#/queues");
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#problem .notice")));
+        assertTrue(refused.getText().contains("権限"), refused.getText());
+    }
+
+    /**
+     * Sign-in through the organisation's OpenID Connect provider (a stand-in on the test profile's endpoints): the
+     * code comes back, is traded with the PKCE verifier for the token, the answer leaves the address bar and the
+     * person lands on the page they asked for; a refusal at the provider is said in words and signs nobody in.
+     */
+    @Test
+    void staffSignInThroughTheOrganisationsProvider() throws Exception {
+        try (StandInProvider provider = new StandInProvider()) {
+            provider.nextSignIn(TestTokens.token(Roles.STAFF));
+            browser.get(console + "#/orders?state=QUOTED");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oidc-sign-in"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "（staff）"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("state-filter")));
+            assertEquals(console + "#/orders?state=QUOTED", browser.getCurrentUrl());
+            assertEquals(1, provider.tokensIssued.get());
+            assertEquals(0, provider.tokensRefused.get());
+            assertEquals(null, ((JavascriptExecutor) browser).executeScript(
+                    "return sessionStorage.getItem('certdesk.oidc.pending')"));
+
+            provider.nextSignIn(null);
+            browser.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("oidc-sign-in"))).click();
+            WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .notice")));
+            assertTrue(notice.getText().contains("ログインできませんでした"), notice.getText());
+            assertTrue(browser.findElement(By.id("nav")).getAttribute("hidden") != null);
+            assertFalse(browser.getCurrentUrl().contains("error="), browser.getCurrentUrl());
+            assertEquals(1, provider.tokensIssued.get());
+        }
+    }
+
     @Test
     void theConsoleRunsOnlyItsOwnScriptsAndIsNeverFramed() {
         io.restassured.RestAssured.given().get("/console/").then().statusCode(200)
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'"))
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))
-                .header("X-Content-Type-Options", "nosniff");
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-cache");
+        // the sign-in provider's token endpoint is the one other place the console may call
+        io.restassured.RestAssured.given().get("/console/").then()
+                .header("Content-Security-Policy", org.hamcrest.Matchers.containsString(
+                        "connect-src 'self' http://127.0.0.1:" + StandInProvider.PORT + "/token;"));
+        io.restassured.RestAssured.given().get("/console/config.json").then().statusCode(200)
+                .body("oidc.clientId", org.hamcrest.Matchers.equalTo(StandInProvider.CLIENT_ID))
+                .body("oidc.authorizationEndpoint", org.hamcrest.Matchers.endsWith("/authorize"));
         io.restassured.RestAssured.given().get("/console/app.js").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.containsString("javascript"));
     }
@@ -162,6 +397,49 @@ class ConsoleBrowserTest {
         assertTrue(notice.getText().contains("ログイン"), notice.getText());
         assertTrue(browser.findElement(By.id("nav")).getAttribute("hidden") != null);
         shot("login");
+    }
+
+    private String renewalQuoteFor(Fixtures.Created first) {
+        String product = Fixtures.createProduct("DV", 5_500, "LOCAL");
+        String quoteId = Fixtures.quote(first.customerId(), product, "NEW", Fixtures.domain(), first.serverId()).getString("id");
+        Fixtures.customer(first.customerId()).post("/quotes/{id}/accept", quoteId).then().statusCode(200);
+        long other = Fixtures.staff().body(Map.of("quoteId", quoteId)).post("/orders").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        // the term that order's certificate would have started (issuance writes it so), ending in 2032
+        LocalDate end = LocalDate.of(2032, 3, 31);
+        db.preparedQuery("insert into certificate_term (customer_id, order_id, product_code, domain, server_id, "
+                        + "starts_on, ends_on, certificate_id, state, created_at, issuer) select customer_id, id, product_code, "
+                        + "domain, server_id, $2, $3, $4, 'ACTIVE', now(), issuer from orders where id = $1")
+                .execute(Tuple.of(other, end.minusYears(1).plusDays(1), end, Fixtures.certificateId(other)))
+                .await().indefinitely();
+        Fixtures.staff().body(Map.of("runDate", end.minusDays(30).toString(), "customerId", first.customerId()))
+                .post("/renewals/runs").then().statusCode(200);
+        return Fixtures.staff().queryParam("customerId", first.customerId()).get("/renewals").then().statusCode(200)
+                .extract().jsonPath().getString("items.find { it.orderId == '" + other + "' }.notices[0].quoteId");
+    }
+
+    private void clickCommand(String command) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-command='" + command + "'] button")))
+                .click();
+    }
+
+    /** Fills a form's fields by name, as pasted (fast and independent of the keyboard layout). */
+    private void type(WebElement form, Map<String, String> values) {
+        values.forEach((name, value) -> setValue(form.findElement(By.name(name)), value));
+    }
+
+    private void setValue(WebElement field, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
+    }
+
+    private void signIn(String origin, String token) {
+        browser.get(origin);
+        browser.navigate().refresh();
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                form.findElement(By.name("token")), token);
+        form.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "（"));
     }
 
     private void signIn(String token) {
@@ -180,6 +458,7 @@ class ConsoleBrowserTest {
 
     private void shot(String name) throws Exception {
         Files.createDirectories(SHOTS);
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Files.write(SHOTS.resolve("console-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -56,12 +56,18 @@ class OrchestrationFaultsTest {
         staff().get("/orders/{id}/timeline", id).then()
                 .body("items.findAll { it.kind == 'STEP' }.note", org.hamcrest.Matchers.hasItem(
                         containsString("PREPARE_CSR stopped and waits for staff")));
+        // the order desk's queue of parked steps names it; unknown statuses are refused
+        staff().queryParam("stepStatus", "PARKED").queryParam("size", 200).get("/orders").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(String.valueOf(id)));
+        staff().queryParam("stepStatus", "STUCK").get("/orders").then().statusCode(400);
 
         Peer.KEYSTORE.restart();
         staff().body(Map.of("note", "keystore-service is back")).post("/orders/{id}/steps/{step}/retry", id,
                 parked.getString("currentStep.id")).then().statusCode(200)
                 .body("currentStep.status", equalTo("PENDING"));
         Fixtures.awaitState(id, "ISSUED");
+        staff().queryParam("stepStatus", "PARKED").queryParam("size", 200).get("/orders").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(String.valueOf(id))));
         assertOneOfEach(o);
     }
 
