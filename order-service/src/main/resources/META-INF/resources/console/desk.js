@@ -17,10 +17,10 @@ export async function queuesView() {
   const problem = el("div");
   const root = el("div", { id: "queues" });
   main().replaceChildren(el("h1", {}, "業務キュー"), problem, root);
+  // this month in Tokyo: its first and last day
+  const [year, month] = today().split("-").map(Number);
   const monthStart = `${today().slice(0, 8)}01`;
-  const next = new Date(`${monthStart}T00:00:00+09:00`);
-  next.setMonth(next.getMonth() + 1);
-  const monthEnd = new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const monthEnd = `${today().slice(0, 8)}${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`;
   const get = (path) => api("GET", path).catch((error) => ({ error }));
   const [counts, parked, due, documents, calls, expiring, overdue] = await Promise.all([
     Promise.all(Object.keys(STATES).map((s) => get(`/orders?state=${s}&size=1`).then((r) => [s, r.total]))),
@@ -152,6 +152,12 @@ export async function documentReview(order, reload) {
 async function showDocument(order, d, preview, problem) {
   try {
     const { blob } = await request("GET", `/orders/${order.id}/documents/${d.kind}/file`, undefined, { raw: true });
+    // shown only as what the upload was checked to be (PDF or image), never as a page of the console's origin
+    const type = blob.type.split(";")[0].trim();
+    if (!["application/pdf", "image/jpeg", "image/png"].includes(type)) {
+      preview.replaceChildren(el("p", { class: "notice" }, `この形式（${type || "不明"}）は表示できません。`));
+      return;
+    }
     const url = URL.createObjectURL(blob);
     const shown = blob.type.startsWith("image/") ? el("img", { src: url, alt: DOCUMENT_KINDS[d.kind] })
       : el("iframe", { src: url, title: DOCUMENT_KINDS[d.kind] });

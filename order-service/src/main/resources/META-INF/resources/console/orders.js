@@ -95,7 +95,8 @@ export async function orderView(id) {
     ["設置の確認", DEPLOYMENT_STATUSES[placement.deploymentStatus] || "—", "deployment-status"],
     ["最後の確認", dateTime(placement.deploymentCheckedAt)],
     desk && placement.deploymentDetail && ["確認結果", placement.deploymentDetail]]),
-  placement.warnings?.length ? el("ul", { class: "warnings", id: "binding-warnings" }, placement.warnings.map((w) => el("li", {}, w))) : "");
+  // binding-service's warnings are technical notes for the desk (in its words), not for the customer's page
+  desk && placement.warnings?.length ? el("ul", { class: "warnings", id: "binding-warnings" }, placement.warnings.map((w) => el("li", {}, w))) : "");
 
   const sections = [];
   const add = async (make) => {
@@ -123,7 +124,7 @@ export async function orderView(id) {
     await add(callConfirmation);
   }
   const certificate = certificateSection(order);
-  const invoiceLink = ["CONTRACTED", "QUOTED", "CANCELLED"].includes(order.state) ? null
+  const invoiceLink = ["CONTRACTED", "QUOTED"].includes(order.state) ? null
     : el("p", {}, el("a", { href: "#", onclick: async (e) => {
       e.preventDefault();
       try { location.hash = `#/invoices/${(await api("GET", `/orders/${order.id}/invoice`)).id}`; } catch (error) { showProblem(problem, error); }
@@ -132,9 +133,10 @@ export async function orderView(id) {
     el("td", {}, dateTime(t.occurredAt)), el("td", {}, t.summary || t.kind),
     el("td", {}, t.toState ? STATES[t.toState] || t.toState : ""), desk ? el("td", {}, t.actor || "") : null,
     el("td", {}, t.note || "")));
-  main().replaceChildren(el("h1", {}, `注文 ${order.id}（${order.domain}）`), problem, summary, invoiceLink, ...sections,
+  main().replaceChildren(...[el("h1", {}, `注文 ${order.id}（${order.domain}）`), problem, summary, invoiceLink, ...sections,
     certificate, binding, el("h2", {}, "経過"),
-    table("timeline", desk ? ["日時", "出来事", "状態", "担当", "メモ"] : ["日時", "出来事", "状態", "メモ"], entries));
+    table("timeline", desk ? ["日時", "出来事", "状態", "担当", "メモ"] : ["日時", "出来事", "状態", "メモ"], entries)]
+    .filter(Boolean));
   // the orchestration moves the order by itself: while a step runs, look again every 2 s and show the order anew when
   // it moved, unless the person is typing into one of the page's forms
   follow(order, reload);
@@ -226,6 +228,6 @@ export async function quoteView(id) {
       ["認証局への申請料", yen(quote.applicationFeeJpy)], ["設定料金", yen(quote.setupFeeJpy)],
       ["合計（税込）", el("strong", { id: "quote-total" }, yen(quote.totalJpy))],
       ["うち消費税", `${yen(quote.containedTaxJpy)}（${quote.taxRatePercent}%）`], ["作成日時", dateTime(quote.createdAt)]]),
-    quote.bindingWarnings?.length ? el("ul", { class: "warnings", id: "quote-warnings" }, quote.bindingWarnings.map((w) => el("li", {}, w))) : ""),
+    desk && quote.bindingWarnings?.length ? el("ul", { class: "warnings", id: "quote-warnings" }, quote.bindingWarnings.map((w) => el("li", {}, w))) : ""),
     actions);
 }

@@ -92,7 +92,8 @@ export async function callConfirmation(order, reload) {
 
 /** The certificate: expiry and where it is served; the bundle and, apart from it, the passphrase of its key. */
 export function certificateSection(order) {
-  if (!order.certificate) return null;
+  // shown once the order has its certificate (an OV/EV certificate the CA signed early waits for the paperwork)
+  if (!order.certificate || !["ISSUED", "INSTALLED"].includes(order.state)) return null;
   const c = order.certificate;
   const problem = el("div");
   const secret = el("div", { id: "passphrase" });

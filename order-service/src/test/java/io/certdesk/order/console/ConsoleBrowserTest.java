@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.certdesk.order.Await;
 import io.certdesk.order.Fixtures;
 import io.certdesk.order.peers.PeerServices;
 import io.certdesk.order.platform.EmbeddedPostgresResource;
@@ -49,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
 
     @TestHTTPResource("/console/")
     URL console;
@@ -60,7 +62,8 @@ class ConsoleBrowserTest {
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
+    void openBrowser() throws Exception {
+        Files.createDirectories(DOWNLOADS);
         for (String tool : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
             if (!Files.isExecutable(Path.of(tool))) {
                 fail(tool + " is missing: apt-get install chromium chromium-driver");
@@ -70,6 +73,8 @@ class ConsoleBrowserTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=ja");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
@@ -241,6 +246,29 @@ class ConsoleBrowserTest {
                 .body("state", org.hamcrest.Matchers.equalTo("INSTALLED"))
                 .body("customerId", org.hamcrest.Matchers.equalTo(customerId))
                 .body("placement.deploymentStatus", org.hamcrest.Matchers.equalTo("OVERRIDDEN"));
+
+        // the customer: the certificate among theirs, the bundle downloaded, the passphrase shown apart from it
+        // (signed with the key id the peers' key set names)
+        signIn(origin, TestTokens.claims().subject("user-of-" + customerId).groups(Roles.CUSTOMER)
+                .claim("customer_id", customerId).expiresIn(Duration.ofMinutes(10)).jws().keyId(TestTokens.KEY_ID).sign());
+        browser.get(origin + "#/certificates");
+        WebElement term = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#certificates tr[data-term]")));
+        assertTrue(term.getText().contains(domain) && term.getText().contains("https://" + domain), term.getText());
+        term.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("download-bundle"))).click();
+        String keyId = Fixtures.staff().get("/orders/{id}", orderId).then().extract().path("keyId");
+        Path bundle = DOWNLOADS.resolve("certdesk-key-" + keyId + ".zip");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Files.exists(bundle));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            assertTrue(zip.stream().anyMatch(e -> e.getName().endsWith(".p12") || e.getName().endsWith(".pfx")),
+                    "the bundle holds the PKCS#12");
+            assertTrue(zip.stream().noneMatch(e -> e.getName().toLowerCase().contains("passphrase")),
+                    "the passphrase is never in the bundle");
+        }
+        browser.findElement(By.id("reveal-passphrase")).click();
+        WebElement secret = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#passphrase code.secret")));
+        assertTrue(secret.getText().length() >= 16, secret.getText());
+        shot("portal-certificate", By.id("certificate"));
     }
 
     /**
@@ -268,7 +296,7 @@ class ConsoleBrowserTest {
         upload.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-document='APPLICATION_FORM'] td[data-status='RECEIVED']")));
-        shot("portal-documents");
+        shot("portal-documents", By.id("documents"));
         Fixtures.staff().get("/orders/{id}/documents/APPLICATION_FORM", o.orderId()).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("RECEIVED"))
                 .body("fileName", org.hamcrest.Matchers.endsWith(".pdf"));
@@ -300,7 +328,7 @@ class ConsoleBrowserTest {
         setValue(browser.findElement(By.cssSelector("#call-slot [name='slotStartsAt']")), day + "T14:00");
         browser.findElement(By.cssSelector("#call-slot button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "日時のご確認待ち"));
-        shot("order-call");
+        shot("order-call", By.id("call"));
 
         signIn(origin, customerToken);
         browser.get(origin + "#/orders/" + o.orderId());
@@ -368,6 +396,31 @@ class ConsoleBrowserTest {
             assertFalse(browser.getCurrentUrl().contains("error="), browser.getCurrentUrl());
             assertEquals(1, provider.tokensIssued.get());
         }
+    }
+
+    /** A step the orchestration parked is in the desk's queue with its error; 再実行する sends it back to work. */
+    @Test
+    void aParkedStepIsQueuedWithItsErrorAndRetriedFromTheOrderPage() throws Exception {
+        Fixtures.Created o = Fixtures.newOrder("DV", false, null);
+        Fixtures.advance(o, "DV", "APPLYING");
+        signIn(ConsoleGateway.console(console), TestTokens.token(Roles.STAFF));
+        WebElement queued = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#queue-parked tr[data-order='" + o.orderId() + "']")));
+        assertTrue(queued.findElement(By.className("error-text")).getText().length() > 0, queued.getText());
+        queued.findElement(By.tagName("a")).click();
+        WebElement retry = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#steps form[data-retry]")));
+        String step = retry.getAttribute("data-retry");
+        retry.findElement(By.name("note")).sendKeys("他社サーバーの設定を確認済み");
+        retry.findElement(By.tagName("button")).click();
+        // the step runs again (and parks again: the domain is still taken); the timeline names the retry and its note
+        Await.until("the retry on the timeline", () -> Fixtures.staff().queryParam("size", 100)
+                .get("/orders/{id}/timeline", o.orderId()).then().extract().jsonPath(),
+                t -> t.getList("items.note", String.class).stream()
+                        .anyMatch(n -> n != null && n.contains("他社サーバーの設定を確認済み")));
+        // the page shows the order anew once the retry is accepted
+        wait.until(ExpectedConditions.stalenessOf(retry));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#steps tr[data-step='" + step + "']")));
+        shot("order-parked", By.id("steps"));
     }
 
     @Test
@@ -457,8 +510,17 @@ class ConsoleBrowserTest {
     }
 
     private void shot(String name) throws Exception {
+        shot(name, null);
+    }
+
+    /** A screenshot with {@code section} (or the top of the page) in view. */
+    private void shot(String name, By section) throws Exception {
         Files.createDirectories(SHOTS);
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        if (section == null) {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        } else {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(section));
+        }
         Files.write(SHOTS.resolve("console-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
