@@ -290,18 +290,16 @@ class ConsoleBrowserTest {
         assertTrue(browser.findElement(By.id("customer-state")).getText().contains("書類"));
         Path pdf = Files.createTempFile("申請書", ".pdf");
         Files.write(pdf, Fixtures.PDF);
-        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("form[data-upload='APPLICATION_FORM']")));
-        upload.findElement(By.name("file")).sendKeys(pdf.toString());
-        upload.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr[data-document='APPLICATION_FORM'] td[data-status='RECEIVED']")));
+        Path png = Files.createTempFile("印鑑証明書", ".png");
+        Files.write(png, Fixtures.PNG);
+        upload("APPLICATION_FORM", pdf);
+        upload("SEAL_CERTIFICATE", png);
         shot("portal-documents", By.id("documents"));
         Fixtures.staff().get("/orders/{id}/documents/APPLICATION_FORM", o.orderId()).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("RECEIVED"))
                 .body("fileName", org.hamcrest.Matchers.endsWith(".pdf"));
 
-        // the desk finds it in its queue, previews and accepts it; the other two arrive by post (accepted through the API)
+        // the desk finds the order in its queue, previews both, accepts the form and sends the seal certificate back
         signIn(origin, TestTokens.token(Roles.STAFF));
         WebElement queued = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#queue-documents tr[data-order='" + o.orderId() + "'] a")));
@@ -313,9 +311,26 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("button[data-accept='APPLICATION_FORM']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-document='APPLICATION_FORM'] td[data-status='ACCEPTED']")));
-        for (String kind : new String[] {"SEAL_CERTIFICATE", "REGISTRY_TRANSCRIPT"}) {
-            Fixtures.uploadAndAccept(o.orderId(), kind);
-        }
+        browser.findElement(By.cssSelector("tr[data-document='SEAL_CERTIFICATE'] button.secondary")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#document-preview img")));
+        WebElement reject = browser.findElement(By.cssSelector("form[data-reject='SEAL_CERTIFICATE']"));
+        reject.findElement(By.name("reason")).sendKeys("印影が不鮮明です。発行から3か月以内の原本をお送りください。");
+        reject.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-document='SEAL_CERTIFICATE'] td[data-status='REJECTED']")));
+
+        // the customer reads why and sends it again
+        signIn(origin, customerToken);
+        browser.get(origin + "#/orders/" + o.orderId());
+        WebElement sentBack = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-document='SEAL_CERTIFICATE']")));
+        assertTrue(sentBack.getText().contains("印影が不鮮明です"), sentBack.getText());
+        upload("SEAL_CERTIFICATE", png);
+
+        // the desk accepts it and the registry transcript that came by post (through the API), then completes them
+        Fixtures.staff().post("/orders/{id}/documents/SEAL_CERTIFICATE/accept", o.orderId()).then().statusCode(200);
+        Fixtures.uploadAndAccept(o.orderId(), "REGISTRY_TRANSCRIPT");
+        signIn(origin, TestTokens.token(Roles.STAFF));
         browser.get(origin + "#/orders/" + o.orderId() + "?again");
         clickCommand("ACCEPT_DOCUMENTS");
         waitForState("PHONE_VERIFICATION");
@@ -469,6 +484,16 @@ class ConsoleBrowserTest {
                 .post("/renewals/runs").then().statusCode(200);
         return Fixtures.staff().queryParam("customerId", first.customerId()).get("/renewals").then().statusCode(200)
                 .extract().jsonPath().getString("items.find { it.orderId == '" + other + "' }.notices[0].quoteId");
+    }
+
+    /** The customer's upload of {@code file} as the document {@code kind}, on the order page shown. */
+    private void upload(String kind, Path file) {
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("form[data-upload='" + kind + "']")));
+        form.findElement(By.name("file")).sendKeys(file.toString());
+        form.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-document='" + kind + "'] td[data-status='RECEIVED']")));
     }
 
     private void clickCommand(String command) {
