@@ -6,9 +6,10 @@ import { ordersView, orderView, quotesView, quoteView } from "./orders.js";
 import { queuesView, quoteNewView, customersView, customerNewView, customerView, productsView, serversView, serverView } from "./desk.js";
 import { invoicesView, invoiceView, certificatesView } from "./portal.js";
 import { consoleConfig, startSignIn, finishSignIn } from "./signin.js";
+import { apply, setLanguage, language } from "./i18n.js";
 
-const DESK_NAV = [["#/queues", "業務キュー"], ["#/orders", "注文"], ["#/quotes", "見積"], ["#/customers", "顧客"],
-  ["#/products", "商品と料金"], ["#/servers", "サーバー"], ["#/invoices", "請求書"], ["#/certificates", "証明書"]];
+const DESK_NAV = [["#/queues", "業務キュー"], ["#/orders", "注文一覧"], ["#/quotes", "見積一覧"], ["#/customers", "顧客一覧"],
+  ["#/products", "商品と料金"], ["#/servers", "サーバー一覧"], ["#/invoices", "請求書一覧"], ["#/certificates", "証明書一覧"]];
 const CUSTOMER_NAV = [["#/orders", "ご注文"], ["#/quotes", "お見積"], ["#/invoices", "ご請求書"], ["#/certificates", "ご利用中の証明書"]];
 
 // path pattern → view; desk: true for the desk's screens (the API refuses customers there anyway)
@@ -70,7 +71,7 @@ async function signIn(token, problem, form) {
 function showIdentity() {
   const me = session.me;
   const role = (me.roles || []).join(", ");
-  document.getElementById("who").textContent = `${me.subject}（${role}${me.customerId ? `・顧客 ${me.customerId}` : ""}）`;
+  document.getElementById("who").replaceChildren(`${me.subject}（${role}）`, me.customerId ? ` 顧客 ${me.customerId}` : "");
   const nav = document.getElementById("nav");
   nav.replaceChildren(...(isDesk() ? DESK_NAV : CUSTOMER_NAV).map(([href, text]) => el("a", { href }, text)));
   nav.hidden = false;
@@ -102,7 +103,23 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
-document.addEventListener("DOMContentLoaded", () => {
+/** The language switch: the other language's name on the button, the current screen shown again in the new one. */
+function languageButton() {
+  const button = document.getElementById("language");
+  button.textContent = language() === "en" ? "日本語" : "English";
+  button.lang = language() === "en" ? "ja" : "en";
+  button.setAttribute("translate", "no");
+  button.onclick = async () => {
+    await setLanguage(language() === "en" ? "ja" : "en");
+    languageButton();
+    if (session.me) showIdentity();
+    route();
+  };
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  await apply().catch(() => {});
+  languageButton();
   document.getElementById("logout").addEventListener("click", () => {
     session.token = null;
     session.me = null;

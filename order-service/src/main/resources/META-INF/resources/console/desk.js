@@ -432,7 +432,7 @@ export async function serversView(params) {
         additionalIpLimit: Number(form.elements["plan.additionalIpLimit"].value) } });
     location.hash = `#/servers/${created.id}`;
   });
-  main().replaceChildren(el("h1", {}, customerId ? `サーバー（顧客 ${customerId}）` : "サーバー"), problem,
+  main().replaceChildren(el("h1", {}, customerId ? `サーバー一覧（顧客 ${customerId}）` : "サーバー一覧"), problem,
     table("servers", ["番号", "ホスト名", "顧客", "マスタードメイン", "メイン IP", "プラン"], servers.items.map((s) =>
       el("tr", { "data-server": s.id }, el("td", {}, el("a", { href: `#/servers/${s.id}` }, s.id)), el("td", {}, s.hostname),
         el("td", {}, s.customerId), el("td", {}, s.masterDomain), el("td", {}, s.primaryIp),
@@ -458,5 +458,6 @@ export async function serverView(id) {
 function probeText(probe) {
   if (!probe) return "—";
   const words = { NOT_PROBED: "未確認", SERVED: "配信中", MISMATCH: "別の証明書を配信中", UNREACHABLE: "接続できず" };
-  return `${words[probe.status] || probe.status}${probe.checkedAt ? `（${dateTime(probe.checkedAt)}）` : ""}`;
+  const word = words[probe.status] || probe.status;
+  return probe.checkedAt ? `${word}（${dateTime(probe.checkedAt)}）` : word;
 }

@@ -2,6 +2,8 @@
 // URL, local storage or a cookie), the API client on this origin, problem+json in Japanese, labels and formats.
 // Every text from the API is set as text, never as HTML.
 
+import { language } from "./i18n.js";
+
 export const session = { token: null, me: null };
 export const DESK_ROLES = ["staff", "admin"];
 export const isDesk = () => (session.me?.roles || []).some((r) => DESK_ROLES.includes(r));
@@ -200,17 +202,21 @@ export function stateLabel(state) {
 }
 
 const TOKYO = "Asia/Tokyo";
+const locale = () => (language() === "en" ? "en-GB" : "ja-JP");
+/** An instant as Tokyo's wall time (Japanese: 2026年12月1日 3:39; English: 1 December 2026 at 03:39). */
 export function dateTime(instant) {
   if (!instant) return "—";
-  return new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeStyle: "short", timeZone: TOKYO }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeStyle: "short", timeZone: TOKYO }).format(new Date(instant));
 }
+/** A Tokyo day (yyyy-mm-dd) as people write it. */
 export function date(isoDate) {
   if (!isoDate) return "—";
   const [y, m, d] = isoDate.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 export function yen(amount) {
-  return amount === null || amount === undefined ? "—" : `${Number(amount).toLocaleString("ja-JP")}円`;
+  if (amount === null || amount === undefined) return "—";
+  return language() === "en" ? `¥${Number(amount).toLocaleString("en-GB")}` : `${Number(amount).toLocaleString("ja-JP")}円`;
 }
 /** Today in Tokyo as yyyy-mm-dd. */
 export function today(offsetDays = 0) {

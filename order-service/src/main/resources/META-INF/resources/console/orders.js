@@ -37,7 +37,7 @@ export async function ordersView(params) {
   } }, el("option", { value: "" }, "すべての状態"),
   Object.entries(STATES).map(([key, label]) => el("option", { value: key, selected: key === state }, label)));
   const desk = isDesk();
-  main().replaceChildren(el("h1", {}, desk ? `注文一覧${customerId ? `（顧客 ${customerId}）` : ""}` : "ご注文"),
+  main().replaceChildren(el("h1", {}, !desk ? "ご注文" : customerId ? `注文一覧（顧客 ${customerId}）` : "注文一覧"),
     el("label", { for: "state-filter" }, "状態で絞り込む"), filter, problem);
   try {
     const result = await api("GET", `/orders?${query}`);

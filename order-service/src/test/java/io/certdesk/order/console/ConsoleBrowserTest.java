@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -436,6 +437,68 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.stalenessOf(retry));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#steps tr[data-step='" + step + "']")));
         shot("order-parked", By.id("steps"));
+    }
+
+    /**
+     * The English toggle: every label, state and sentence of the customer's screens in English (no Japanese text left
+     * but the customer's own data), dates and amounts written the English way, and back to Japanese without signing in
+     * again.
+     */
+    @Test
+    void aCustomerSwitchesTheConsoleToEnglishAndBack() throws Exception {
+        Fixtures.Created o = Fixtures.newOrder("DV", false, null);
+        Map<String, String> english = io.restassured.RestAssured.given().get("/console/en.json").then().statusCode(200)
+                .extract().jsonPath().getMap("", String.class, String.class);
+        signIn(TestTokens.claims().subject("user-of-" + o.customerId()).groups(Roles.CUSTOMER)
+                .claim("customer_id", o.customerId()).expiresIn(Duration.ofMinutes(10)).sign());
+        browser.get(console + "#/orders/" + o.orderId());
+        waitForState("QUOTED");
+        browser.findElement(By.id("language")).click();
+        wait.until(d -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        wait.until(ExpectedConditions.textToBe(By.id("order-state"), english.get("見積済み")));
+        assertEquals(english.get("ご注文"), browser.findElement(By.cssSelector("#nav a")).getText());
+        assertEquals(List.of(), japaneseLeft(), "untranslated text on the order page");
+        shot("english-order");
+        for (String page : new String[] {"#/orders", "#/quotes?status=ACCEPTED", "#/certificates"}) {
+            browser.get(console + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+            wait.until(d -> !browser.findElement(By.tagName("main")).getText().isBlank());
+            assertEquals(List.of(), japaneseLeft(), "untranslated text on " + page);
+        }
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#nav a"), "ご注文"));
+        assertEquals("ログアウト", browser.findElement(By.id("logout")).getText());
+        assertTrue(browser.findElement(By.id("who")).getText().contains(o.customerId()), "still signed in");
+
+        // the desk's screens too (those that show no customer's own Japanese data), on the one origin
+        String origin = ConsoleGateway.console(console);
+        signIn(origin, TestTokens.token(Roles.STAFF));
+        browser.findElement(By.id("language")).click();
+        wait.until(d -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        for (String page : new String[] {"#/queues", "#/products", "#/customers/new", "#/servers",
+                "#/orders/" + o.orderId()}) {
+            browser.get(origin + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main form, main section, main table")));
+            assertEquals(List.of(), japaneseLeft(), "untranslated text on " + page);
+        }
+        shot("english-queues");
+        browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#nav a"), "業務キュー"));
+    }
+
+    /** Text nodes of the page, outside translate="no", that still hold Japanese (kana or kanji). */
+    @SuppressWarnings("unchecked")
+    private List<String> japaneseLeft() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const left = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const node = walker.currentNode;
+                  if (node.parentElement.closest('[translate=no], noscript, [hidden]')) continue;
+                  if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(node.nodeValue)) left.push(node.nodeValue);
+                }
+                return left;""");
     }
 
     @Test
