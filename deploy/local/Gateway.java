@@ -147,15 +147,22 @@ public class Gateway {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        Set<String> dropped = hopByHop(exchange.getRequestHeaders().get("Connection"));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // what a client says about forwarding is never passed on: this gateway says it
+            if (!dropped.contains(lower) && !lower.startsWith("x-forwarded-") && !lower.equals("forwarded")) {
                 values.forEach(v -> request.header(name, v));
             }
         });
         request.header("X-Forwarded-Proto", "http");
+        request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
         HttpResponse<InputStream> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            problem(exchange, 504, "Gateway Timeout", route.service() + " did not answer in time");
+            return;
         } catch (IOException e) {
             problem(exchange, 502, "Bad Gateway", route.service() + " does not answer: " + e.getMessage());
             return;
@@ -164,20 +171,37 @@ public class Gateway {
             problem(exchange, 502, "Bad Gateway", "Interrupted");
             return;
         }
-        response.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        long length = response.headers().firstValueAsLong("content-length").orElse(-1);
-        boolean empty = "HEAD".equals(exchange.getRequestMethod()) || response.statusCode() == 204
-                || response.statusCode() == 304 || length == 0;
-        exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : Math.max(length, 0));
-        try (InputStream in = response.body(); OutputStream out = exchange.getResponseBody()) {
-            if (!empty) {
-                in.transferTo(out);
+        // the service's answer is closed whatever happens to the client's side (its connection goes back to the pool)
+        try (InputStream in = response.body()) {
+            Set<String> droppedInAnswer = hopByHop(response.headers().allValues("Connection"));
+            response.headers().map().forEach((name, values) -> {
+                if (!droppedInAnswer.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            long length = response.headers().firstValueAsLong("content-length").orElse(-1);
+            boolean empty = "HEAD".equals(exchange.getRequestMethod()) || response.statusCode() == 204
+                    || response.statusCode() == 304 || length == 0;
+            exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : Math.max(length, 0));
+            try (OutputStream out = exchange.getResponseBody()) {
+                if (!empty) {
+                    in.transferTo(out);
+                }
             }
         }
+    }
+
+    /** The hop-by-hop headers of one message: the fixed ones and those its Connection header names. */
+    static Set<String> hopByHop(List<String> connection) {
+        Set<String> names = new java.util.HashSet<>(NOT_FORWARDED);
+        if (connection != null) {
+            for (String value : connection) {
+                for (String name : value.split(",")) {
+                    names.add(name.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
     }
 
     static void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {

@@ -12,7 +12,8 @@ const DESK_NAV = [["#/queues", "業務キュー"], ["#/orders", "注文一覧"],
   ["#/products", "商品と料金"], ["#/servers", "サーバー一覧"], ["#/invoices", "請求書一覧"], ["#/certificates", "証明書一覧"]];
 const CUSTOMER_NAV = [["#/orders", "ご注文"], ["#/quotes", "お見積"], ["#/invoices", "ご請求書"], ["#/certificates", "ご利用中の証明書"]];
 
-// path pattern → view; desk: true for the desk's screens (the API refuses customers there anyway)
+// path pattern → view; desk: true for the desk's screens (a customer is shown 権限がありません there; the API itself
+// refuses customers most of their calls and scopes the rest to the customer's own data)
 const ROUTES = [
   [/^\/queues$/, queuesView, true],
   [/^\/orders$/, (m, p) => ordersView(p)],
@@ -37,8 +38,8 @@ async function loginView(message) {
   const provider = oidc ? el("section", { class: "card", id: "oidc" }, el("h1", {}, "ログイン"),
     el("div", { class: "commands" }, el("button", { type: "button", id: "oidc-sign-in", onclick: () => startSignIn(oidc) },
       oidc.label))) : "";
-  const form = el("form", { id: "login", class: "card" },
-    el(oidc ? "h2" : "h1", {}, oidc ? "アクセストークンでログイン" : "ログイン"),
+  const form = el("form", { id: "login", class: oidc ? "" : "card" },
+    oidc ? "" : el("h1", {}, "ログイン"),
     el("p", { class: "muted" }, "発行されたアクセストークンを貼り付けてください（ローカル環境では ",
       el("code", {}, "deploy/local/token.sh staff"), " または ", el("code", {}, "deploy/local/token.sh customer C-1"),
       " で発行できます）。トークンはこの画面を開いている間だけ保持されます。"),
@@ -49,7 +50,10 @@ async function loginView(message) {
     event.preventDefault();
     await signIn(form.token.value.trim(), problem, form);
   });
-  main().replaceChildren(message ? el("div", { class: "notice" }, message) : "", problem, provider, form);
+  // with a sign-in provider, pasting a token is the operators' way in, folded away
+  const tokenPart = oidc ? el("details", { class: "card", id: "token-sign-in" },
+    el("summary", {}, "運用担当者向け: アクセストークンでログイン"), form) : form;
+  main().replaceChildren(message ? el("div", { class: "notice" }, message) : "", problem, provider, tokenPart);
   if (!oidc) form.token.focus();
 }
 
@@ -79,8 +83,28 @@ function showIdentity() {
   document.title = isDesk() ? "certdesk 受注コンソール" : "certdesk お客様ページ";
 }
 
+/** Signs out on this page: the token forgotten, the sign-in page shown. */
+function signOut(message) {
+  session.token = null;
+  session.me = null;
+  stopRefresh();
+  document.getElementById("who").textContent = "";
+  document.getElementById("nav").hidden = true;
+  document.getElementById("logout").hidden = true;
+  freshScreen();
+  loginView(message);
+}
+
+/** A new container for the next screen: whatever an earlier screen still draws goes to the one no longer shown. */
+function freshScreen() {
+  const fresh = el("main", { id: "main", "aria-live": "polite" });
+  main().replaceWith(fresh);
+  return fresh;
+}
+
 async function route() {
   stopRefresh();
+  freshScreen();
   if (!session.token) {
     loginView();
     return;
@@ -95,10 +119,10 @@ async function route() {
     await view(match, params);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
+    if (error.status === 401) return;
     const problem = el("div", { id: "problem" });
     main().replaceChildren(problem);
     showProblem(problem, error);
-    if (error.status === 401) loginView("ログインの有効期限が切れました。もう一度ログインしてください。");
   }
 }
 
@@ -120,14 +144,10 @@ function languageButton() {
 document.addEventListener("DOMContentLoaded", async () => {
   await apply().catch(() => {});
   languageButton();
-  document.getElementById("logout").addEventListener("click", () => {
-    session.token = null;
-    session.me = null;
-    stopRefresh();
-    document.getElementById("who").textContent = "";
-    document.getElementById("nav").hidden = true;
-    document.getElementById("logout").hidden = true;
-    loginView("ログアウトしました。");
+  document.getElementById("logout").addEventListener("click", () => signOut("ログアウトしました。"));
+  // any answer 401 while signed in (an expired or revoked token): back to sign-in, on every screen
+  document.addEventListener("certdesk:unauthorized", () => {
+    if (session.me) signOut("ログインの有効期限が切れました。もう一度ログインしてください。");
   });
   finishSignIn().then(async (back) => {
     if (!back) return route();

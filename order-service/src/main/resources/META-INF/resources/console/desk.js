@@ -8,15 +8,16 @@ import {
 
 /** A local time of the API (10:00:00) as people write it (10:00). */
 const hm = (time) => (time || "").slice(0, 5);
-const orderLink = (o) => el("a", { href: `#/orders/${o.id ?? o.orderId}` }, `注文 ${o.id ?? o.orderId}`);
+const orderLink = (orderId) => el("a", { href: `#/orders/${orderId}` }, `注文 ${orderId}`);
 
 // --- work queues -------------------------------------------------------------------------------------------------
 
 /** One page of everything waiting for a person, each queue with its count and its first rows. */
 export async function queuesView() {
+  const root = main();
   const problem = el("div");
-  const root = el("div", { id: "queues" });
-  main().replaceChildren(el("h1", {}, "業務キュー"), problem, root);
+  const queues = el("div", { id: "queues" });
+  root.replaceChildren(el("h1", {}, "業務キュー"), problem, queues);
   // this month in Tokyo: its first and last day
   const [year, month] = today().split("-").map(Number);
   const monthStart = `${today().slice(0, 8)}01`;
@@ -24,10 +25,10 @@ export async function queuesView() {
   const get = (path) => api("GET", path).catch((error) => ({ error }));
   const [counts, parked, due, documents, calls, expiring, overdue] = await Promise.all([
     Promise.all(Object.keys(STATES).map((s) => get(`/orders?state=${s}&size=1`).then((r) => [s, r.total]))),
-    get("/orders?stepStatus=PARKED&size=20&sort=updatedAt"),
-    get("/orders?state=PAID&size=20&sort=launchDate"),
-    get("/orders?state=DOCUMENTS_PENDING&size=20&sort=updatedAt"),
-    get("/orders?state=PHONE_VERIFICATION&size=20&sort=updatedAt"),
+    get("/orders?stepStatus=PARKED&size=50&sort=-updatedAt"),
+    get("/orders?state=PAID&size=50&sort=createdAt"),
+    get("/orders?state=DOCUMENTS_PENDING&size=50&sort=-updatedAt"),
+    get("/orders?state=PHONE_VERIFICATION&size=50&sort=-updatedAt"),
     get(`/renewals?status=ACTIVE&endDateFrom=${monthStart}&endDateTo=${monthEnd}&size=20&sort=endDate`),
     get(`/invoices?status=OPEN&dueDateTo=${today(-1)}&size=20&sort=dueDate`),
   ]);
@@ -38,15 +39,15 @@ export async function queuesView() {
       result.total !== undefined ? el("span", { class: "count" }, `${result.total} 件`) : ""), body);
   };
   const orderRows = (items, extra) => items.map((o) => el("tr", { "data-order": o.id },
-    el("td", {}, orderLink(o)), el("td", {}, o.domain), el("td", {}, o.customerId), ...extra(o)));
-  root.append(
+    el("td", {}, orderLink(o.id)), el("td", {}, o.domain), el("td", {}, o.customerId), ...extra(o)));
+  queues.append(
     el("section", { class: "card queue", id: "queue-states" }, el("h2", {}, "状態別の注文"),
       el("ul", { class: "counts" }, counts.map(([s, n]) => el("li", {},
         el("a", { href: `#/orders?state=${s}` }, STATES[s]), el("span", { class: "count", "data-state": s }, n ?? "—"))))),
     section("queue-parked", "停止中の処理（要対応）", parked, (items) => table(null, ["注文", "ドメイン", "顧客", "処理", "エラー"],
       orderRows(items, (o) => [el("td", {}, STEP_KINDS[o.currentStep?.kind] || o.currentStep?.kind || "—"),
         el("td", { class: "error-text" }, o.currentStep?.lastError || "")]), "停止中の処理はありません。")),
-    section("queue-applications", "申請待ち（入金済み・申請開始日順）", due, (items) => table(null,
+    section("queue-applications", "申請待ち（入金済み・古い注文から）", due, (items) => table(null,
       ["注文", "ドメイン", "顧客", "申請開始可能日", ""], orderRows(items, (o) => [
         el("td", {}, date(o.earliestApplicationDate)),
         el("td", {}, !o.earliestApplicationDate || o.earliestApplicationDate <= today() ? el("strong", {}, "申請できます") : "開始日前")]),
@@ -58,11 +59,11 @@ export async function queuesView() {
     section("queue-expiring", "今月満了で更新の手続きがないもの", expiring, (items) => table(null,
       ["ドメイン", "顧客", "満了日", "残り日数", "注文"], items.map((r) => el("tr", {},
         el("td", {}, r.domain), el("td", {}, r.customerId), el("td", {}, date(r.endDate)), el("td", {}, `${r.daysLeft}日`),
-        el("td", {}, orderLink(r)))), "今月満了する契約はすべて更新の手続き中です。")),
+        el("td", {}, orderLink(r.orderId)))), "今月満了する契約はすべて更新の手続き中です。")),
     section("queue-overdue", "支払期限を過ぎた請求書", overdue, (items) => table(null, ["請求書番号", "宛名", "金額", "未入金額", "支払期限", "注文"],
       items.map((i) => el("tr", {}, el("td", {}, el("a", { href: `#/invoices/${i.id}` }, i.number)), el("td", {}, i.recipientName),
         el("td", {}, yen(i.totalJpy)), el("td", {}, yen(i.balanceJpy)), el("td", {}, date(i.dueDate)),
-        el("td", {}, orderLink(i)))), "期限を過ぎた請求書はありません。")));
+        el("td", {}, orderLink(i.orderId)))), "期限を過ぎた請求書はありません。")));
 }
 
 // --- sections of the order page ----------------------------------------------------------------------------------
@@ -80,12 +81,12 @@ export async function paymentSection(order, reload) {
     field("振込名義・照会番号など（任意）", "reference", { maxlength: 200 }),
     field("差し引かれた振込手数料（円・任意）", "transferFeeJpy", { type: "number", min: 0, step: 1 }),
     el("div", { class: "commands" }, el("button", { type: "submit" }, "入金を記録する")));
-  wire(form, problem, async () => {
+  wire(form, problem, async (_form, _submitter, once) => {
     const body = { invoiceId: invoice.id, amountJpy: Number(form.amountJpy.value), method: form.method.value,
       paidAt: tokyoInstant(form.paidAt.value) };
     if (form.reference.value) body.reference = form.reference.value;
     if (form.transferFeeJpy.value) body.transferFeeJpy = Number(form.transferFeeJpy.value);
-    await api("POST", "/payments", body);
+    await api("POST", "/payments", body, once);
     await reload();
   });
   return el("section", { class: "card" }, el("h2", {}, "入金の記録"), problem, form);
@@ -107,8 +108,8 @@ function retryForm(order, step, problem, reload) {
   const form = el("form", { class: "inline", "data-retry": step.id },
     el("input", { name: "note", placeholder: "対応内容（任意）", maxlength: 2000, "aria-label": "対応内容" }),
     el("button", { type: "submit" }, "再実行する"));
-  return wire(form, problem, async () => {
-    await api("POST", `/orders/${order.id}/steps/${step.id}/retry`, form.note.value ? { note: form.note.value } : {});
+  return wire(form, problem, async (_form, _submitter, once) => {
+    await api("POST", `/orders/${order.id}/steps/${step.id}/retry`, form.note.value ? { note: form.note.value } : {}, once);
     await reload();
   });
 }
@@ -135,8 +136,8 @@ export async function documentReview(order, reload) {
       const reject = el("form", { class: "inline", "data-reject": d.kind },
         el("input", { name: "reason", placeholder: "差し戻しの理由（お客様に届きます）", maxlength: 500, "aria-label": "差し戻しの理由" }),
         el("button", { type: "submit", class: "secondary" }, "差し戻す"));
-      actions.append(wire(reject, problem, async () => {
-        await api("POST", `/orders/${order.id}/documents/${d.kind}/reject`, { reason: reject.reason.value });
+      actions.append(wire(reject, problem, async (_form, _submitter, once) => {
+        await api("POST", `/orders/${order.id}/documents/${d.kind}/reject`, { reason: reject.reason.value }, once);
         await reload();
       }));
     }
@@ -158,7 +159,9 @@ async function showDocument(order, d, preview, problem) {
       preview.replaceChildren(el("p", { class: "notice" }, `この形式（${type || "不明"}）は表示できません。`));
       return;
     }
+    if (preview.dataset.url) URL.revokeObjectURL(preview.dataset.url);
     const url = URL.createObjectURL(blob);
+    preview.dataset.url = url;
     const shown = blob.type.startsWith("image/") ? el("img", { src: url, alt: DOCUMENT_KINDS[d.kind] })
       : el("iframe", { src: url, title: DOCUMENT_KINDS[d.kind] });
     preview.replaceChildren(el("h3", {}, `${DOCUMENT_KINDS[d.kind]}: ${d.fileName}`), shown,
@@ -190,23 +193,32 @@ export async function callSection(order, reload) {
       select("お電話を受ける方", "contactId", contacts),
       field("日時（日本時間、ご希望時間帯の中で）", "slotStartsAt", { type: "datetime-local", required: true }),
       el("div", { class: "commands" }, el("button", { type: "submit" }, call ? "日時を変更して提案する" : "日時を提案する")));
-    parts.push(wire(form, problem, async () => {
+    parts.push(wire(form, problem, async (_form, _submitter, once) => {
       await api("POST", `/orders/${order.id}/phone-verification/slot`,
-        { contactId: form.contactId.value, slotStartsAt: tokyoInstant(form.slotStartsAt.value) });
+        { contactId: form.contactId.value, slotStartsAt: tokyoInstant(form.slotStartsAt.value) }, once);
       await reload();
     }));
   }
   if (call && call.status === "CONFIRMED") {
-    const outcome = el("form", { class: "command", id: "call-outcome" },
-      field("メモ（任意）", "note", { maxlength: 2000 }),
-      el("div", { class: "commands" },
-        el("button", { type: "submit", name: "passed", value: "true" }, "確認できた"),
-        el("button", { type: "submit", name: "passed", value: "false", class: "secondary" }, "確認できなかった")));
-    parts.push(wire(outcome, problem, async (form, submitter) => {
-      const passed = submitter?.value !== "false";
-      await api("POST", `/orders/${order.id}/phone-verified`, { passed, note: form.note.value || undefined });
-      await reload();
-    }));
+    // two deliberate buttons: Enter in the note records nothing (a passed call lets the CA issue)
+    let key = crypto.randomUUID();
+    const outcome = el("form", { class: "command", id: "call-outcome", onsubmit: (e) => e.preventDefault() },
+      field("メモ（任意）", "note", { maxlength: 2000 }));
+    const buttons = [true, false].map((passed) => el("button", { type: "button", "data-passed": String(passed),
+      class: passed ? "" : "secondary", onclick: async () => {
+        buttons.forEach((b) => { b.disabled = true; });
+        try {
+          await api("POST", `/orders/${order.id}/phone-verified`, { passed, note: outcome.note.value || undefined },
+            { idempotencyKey: key });
+          await reload();
+        } catch (error) {
+          if (error.status !== 0) key = crypto.randomUUID();
+          showProblem(problem, error, outcome);
+          buttons.forEach((b) => { b.disabled = false; });
+        }
+      } }, passed ? "確認できた" : "確認できなかった"));
+    outcome.append(el("div", { class: "commands" }, buttons));
+    parts.push(outcome);
   }
   return el("section", { class: "card", id: "call" }, parts);
 }
@@ -215,8 +227,9 @@ export async function callSection(order, reload) {
 
 /** A new quote: customer, product, the domain and where it is bound on the customer's server (previewed). */
 export async function quoteNewView(params) {
+  const root = main();
   const problem = el("div");
-  main().replaceChildren(el("h1", {}, "見積の作成"), problem);
+  root.replaceChildren(el("h1", {}, "見積の作成"), problem);
   const chosen = params.get("customerId");
   const chosenProduct = params.get("productCode");
   const [customers, products, preselected, product] = await Promise.all([api("GET", "/customers?size=50&sort=-createdAt"),
@@ -274,28 +287,29 @@ export async function quoteNewView(params) {
   let typing;
   form.domain.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(preview, 400); });
   if (form.customerId.value) await loadServers();
-  wire(form, problem, async () => {
+  wire(form, problem, async (_form, _submitter, once) => {
     const body = { customerId: form.customerId.value, productCode: form.productCode.value, type: form.type.value,
       domain: form.domain.value.trim(), serverId: form.serverId.value, bindingStrategy: form.bindingStrategy.value };
-    const quote = await api("POST", "/quotes", body);
+    const quote = await api("POST", "/quotes", body, once);
     location.hash = `#/quotes/${quote.id}`;
   });
-  main().append(form);
+  root.append(form);
 }
 
 // --- customers, products, fees -----------------------------------------------------------------------------------
 
 export async function customersView(params) {
+  const root = main();
   const problem = el("div");
   const q = params.get("q") || "";
   const search = el("form", { class: "inline", id: "customer-search" },
     el("input", { name: "q", value: q, placeholder: "社名・カナ", "aria-label": "検索" }),
     el("button", { type: "submit", class: "secondary" }, "検索"));
   search.addEventListener("submit", (e) => { e.preventDefault(); location.hash = `#/customers?${new URLSearchParams({ q: search.q.value })}`; });
-  main().replaceChildren(el("h1", {}, "顧客"), el("p", {}, el("a", { href: "#/customers/new", class: "button" }, "顧客を登録する")),
+  root.replaceChildren(el("h1", {}, "顧客"), el("p", {}, el("a", { href: "#/customers/new", class: "button" }, "顧客を登録する")),
     search, problem);
   const result = await api("GET", `/customers?${new URLSearchParams({ q, size: 50, sort: "organisationKana" })}`);
-  main().append(table("customers", ["番号", "社名", "カナ", "通知先", "電話のご希望時間帯", ""], result.items.map((c) =>
+  root.append(table("customers", ["番号", "社名", "カナ", "通知先", "電話のご希望時間帯", ""], result.items.map((c) =>
     el("tr", { "data-customer": c.id }, el("td", {}, el("a", { href: `#/customers/${c.id}` }, c.id)), el("td", {}, c.organisationName), el("td", {}, c.organisationKana),
       el("td", {}, c.noticeEmail), el("td", {}, `${hm(c.callHoursFrom)}〜${hm(c.callHoursTo)}`),
       el("td", {}, el("a", { href: `#/quotes/new?customerId=${encodeURIComponent(c.id)}` }, "見積を作成"), " ",
@@ -303,6 +317,7 @@ export async function customersView(params) {
 }
 
 export async function customerNewView() {
+  const root = main();
   const problem = el("div");
   const form = el("form", { class: "card", id: "customer-form" },
     ...field("社名", "organisationName", { required: true, maxlength: 200 }),
@@ -324,8 +339,8 @@ export async function customerNewView() {
     ...field("市区町村 (L)", "certificateSubject.locality", { placeholder: "Chiyoda-ku" }),
     ...field("都道府県 (ST)", "certificateSubject.state", { placeholder: "Tokyo" }),
     el("div", { class: "commands" }, el("button", { type: "submit" }, "登録する")));
-  main().replaceChildren(el("h1", {}, "顧客の登録"), problem, form);
-  wire(form, problem, async () => {
+  root.replaceChildren(el("h1", {}, "顧客の登録"), problem, form);
+  wire(form, problem, async (_form, _submitter, once) => {
     const v = (name) => form.elements[name].value.trim();
     const body = { organisationName: v("organisationName"), organisationKana: v("organisationKana"),
       postalCode: v("postalCode"), address: v("address"), representativeName: v("representativeName"),
@@ -337,15 +352,16 @@ export async function customerNewView() {
       body.certificateSubject = { organization: v("certificateSubject.organization"),
         locality: v("certificateSubject.locality"), state: v("certificateSubject.state"), country: "JP" };
     }
-    const created = await api("POST", "/customers", body);
+    const created = await api("POST", "/customers", body, once);
     location.hash = `#/customers/${created.id}`;
   });
 }
 
 export async function customerView(id) {
+  const root = main();
   const c = await api("GET", `/customers/${encodeURIComponent(id)}`);
   const q = encodeURIComponent(c.id);
-  main().replaceChildren(el("h1", {}, `${c.organisationName}（${c.id}）`),
+  root.replaceChildren(el("h1", {}, `${c.organisationName}（${c.id}）`),
     el("p", {}, el("a", { class: "button", href: `#/quotes/new?customerId=${q}` }, "見積を作成する"), " ",
       el("a", { class: "button", href: `#/servers?customerId=${q}` }, "サーバー")),
     el("section", { class: "card" }, facts([["顧客番号", c.id, "customer-id"], ["社名（カナ）", c.organisationKana],
@@ -363,6 +379,7 @@ export async function customerView(id) {
 }
 
 export async function productsView() {
+  const root = main();
   const problem = el("div");
   const [products, fees] = await Promise.all([api("GET", "/products?size=200&includeInactive=true"),
     api("GET", "/fees?size=50&sort=-effectiveAt")]);
@@ -376,14 +393,14 @@ export async function productsView() {
     ...field("認証局への申請料（円・税込）", "applicationFeeJpy", { type: "number", min: 0, required: true }),
     ...select("発行元", "issuer", { "": "既定", MANUAL: "手動（認証局の窓口へ申請）", ACME: "ACME", LOCAL: "ローカル CA（開発用）" }),
     el("div", { class: "commands" }, el("button", { type: "submit" }, "登録する")));
-  wire(productForm, problem, async () => {
+  wire(productForm, problem, async (_form, _submitter, once) => {
     const f = productForm;
     const body = { code: f.code.value.trim(), name: f.name.value.trim(), caBrand: f.caBrand.value.trim(),
       validationLevel: f.validationLevel.value, validityMonths: Number(f.validityMonths.value),
       applicationFeeJpy: Number(f.applicationFeeJpy.value) };
     if (f.issuer.value) body.issuer = f.issuer.value;
-    await api("POST", "/products", body);
-    await productsView();
+    await api("POST", "/products", body, once);
+    if (root.isConnected) await productsView();
   });
   const feeForm = el("form", { class: "card", id: "fee-form" },
     el("h2", {}, "設定料金の改定"),
@@ -391,12 +408,12 @@ export async function productsView() {
     ...field("設定料金（円・税込）", "setupFeeJpy", { type: "number", min: 0, required: true }),
     ...field("適用開始（日本時間）", "effectiveAt", { type: "datetime-local", required: true }),
     el("div", { class: "commands" }, el("button", { type: "submit" }, "改定を登録する")));
-  wire(feeForm, problem, async () => {
+  wire(feeForm, problem, async (_form, _submitter, once) => {
     await api("POST", "/fees", { orderType: feeForm.orderType.value, setupFeeJpy: Number(feeForm.setupFeeJpy.value),
-      effectiveAt: tokyoInstant(feeForm.effectiveAt.value) });
-    await productsView();
+      effectiveAt: tokyoInstant(feeForm.effectiveAt.value) }, once);
+    if (root.isConnected) await productsView();
   });
-  main().replaceChildren(el("h1", {}, "商品と料金"), problem,
+  root.replaceChildren(el("h1", {}, "商品と料金"), problem,
     el("h2", {}, "商品"), table("products", ["コード", "商品名", "認証局", "レベル", "期間", "申請料", "発行元", "販売"],
       products.items.map((p) => el("tr", { "data-product": p.code }, el("td", {}, p.code), el("td", {}, p.name),
         el("td", {}, p.caBrand), el("td", {}, p.validationLevel), el("td", {}, `${p.validityMonths}か月`),
@@ -411,6 +428,7 @@ export async function productsView() {
 // --- servers and bindings (binding-service, on the same origin) ----------------------------------------------------
 
 export async function serversView(params) {
+  const root = main();
   const problem = el("div");
   const customerId = params.get("customerId") || "";
   const query = new URLSearchParams({ size: 50 });
@@ -425,14 +443,14 @@ export async function serversView(params) {
     ...field("契約プラン", "plan.code", { required: true, value: "DEDICATED" }),
     ...field("追加 IP アドレスの上限", "plan.additionalIpLimit", { type: "number", min: 0, value: 0, required: true }),
     el("div", { class: "commands" }, el("button", { type: "submit" }, "登録する")));
-  wire(form, problem, async () => {
+  wire(form, problem, async (_form, _submitter, once) => {
     const created = await api("POST", "/servers", { customerId: form.customerId.value.trim(),
       hostname: form.hostname.value.trim(), masterDomain: form.masterDomain.value.trim(),
       primaryIp: form.primaryIp.value.trim(), plan: { code: form.elements["plan.code"].value.trim(),
-        additionalIpLimit: Number(form.elements["plan.additionalIpLimit"].value) } });
+        additionalIpLimit: Number(form.elements["plan.additionalIpLimit"].value) } }, once);
     location.hash = `#/servers/${created.id}`;
   });
-  main().replaceChildren(el("h1", {}, customerId ? `サーバー一覧（顧客 ${customerId}）` : "サーバー一覧"), problem,
+  root.replaceChildren(el("h1", {}, customerId ? `サーバー一覧（顧客 ${customerId}）` : "サーバー一覧"), problem,
     table("servers", ["番号", "ホスト名", "顧客", "マスタードメイン", "メイン IP", "プラン"], servers.items.map((s) =>
       el("tr", { "data-server": s.id }, el("td", {}, el("a", { href: `#/servers/${s.id}` }, s.id)), el("td", {}, s.hostname),
         el("td", {}, s.customerId), el("td", {}, s.masterDomain), el("td", {}, s.primaryIp),
@@ -440,9 +458,10 @@ export async function serversView(params) {
 }
 
 export async function serverView(id) {
+  const root = main();
   const [server, bindings] = await Promise.all([api("GET", `/servers/${encodeURIComponent(id)}`),
     api("GET", `/servers/${encodeURIComponent(id)}/bindings?size=100`)]);
-  main().replaceChildren(el("h1", {}, `サーバー ${server.hostname}`),
+  root.replaceChildren(el("h1", {}, `サーバー ${server.hostname}`),
     el("section", { class: "card" }, facts([["顧客", server.customerId], ["マスタードメイン", server.masterDomain],
       ["メイン IP アドレス", server.primaryIp], ["プラン", `${server.plan.code}（追加 IP ${server.plan.additionalIpLimit} 個まで）`]])),
     el("p", {}, el("a", { class: "button", href: `#/quotes/new?customerId=${encodeURIComponent(server.customerId)}` },

@@ -31,19 +31,30 @@ async function load() {
   patterns.sort((a, b) => b.weight - a.weight);
 }
 
+const JAPANESE = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
+
 /** One text in English where the dictionary knows it (exactly, or as a pattern whose values are translated too). */
 export function translate(text) {
-  if (!text || !/[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(text)) return text;
-  const known = exact.get(text);
-  if (known !== undefined) return known;
+  if (!text || !JAPANESE.test(text)) return text;
+  return known(text) ?? text;
+}
+
+/**
+ * The English of {@code text}, or null. A pattern applies only when each value it would keep is no Japanese text of
+ * its own or is itself known: "{}日" turns "3日" into "3 days" but leaves a company called 株式会社毎日 alone.
+ */
+function known(text) {
+  const exactly = exact.get(text);
+  if (exactly !== undefined) return exactly;
   for (const { regex, en } of patterns) {
     const match = regex.exec(text);
     if (!match) continue;
-    const values = match.slice(1).map((v) => translate(v));
+    const values = match.slice(1).map((v) => (JAPANESE.test(v) ? known(v) : v));
+    if (values.some((v) => v === null)) continue;
     let next = 0;
     return en.replace(/\{(\d*)\}/g, (_, n) => values[n ? Number(n) - 1 : next++] ?? "");
   }
-  return text;
+  return null;
 }
 
 function restoreTree(root) {

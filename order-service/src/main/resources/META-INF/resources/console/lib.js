@@ -7,6 +7,10 @@ import { language } from "./i18n.js";
 export const session = { token: null, me: null };
 export const DESK_ROLES = ["staff", "admin"];
 export const isDesk = () => (session.me?.roles || []).some((r) => DESK_ROLES.includes(r));
+/**
+ * The screen's container. Each navigation puts a new one in place (app.js), so a view captures it when it starts and
+ * whatever it draws after a slow answer lands in a container no longer shown when the person has moved on.
+ */
 export const main = () => document.getElementById("main");
 
 export const STATES = {
@@ -71,7 +75,9 @@ export class ApiError extends Error {
 export async function request(method, path, body, options = {}) {
   const headers = { Accept: options.raw ? "*/*" : "application/json, application/problem+json" };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
-  if (method !== "GET") headers["Idempotency-Key"] = crypto.randomUUID();
+  // a form sends one key for as long as its request may have reached the server (see wire), so a retry after a lost
+  // answer is never done twice
+  if (method !== "GET") headers["Idempotency-Key"] = options.idempotencyKey || crypto.randomUUID();
   if (options.ifMatch) headers["If-Match"] = options.ifMatch;
   let payload;
   if (body instanceof Blob) {
@@ -91,6 +97,8 @@ export async function request(method, path, body, options = {}) {
     const text = await response.text();
     let problem = null;
     try { problem = text ? JSON.parse(text) : null; } catch (e) { problem = { detail: text }; }
+    // a token that expired or was revoked: the page returns to sign-in (app.js), whatever screen asked
+    if (response.status === 401 && session.me) document.dispatchEvent(new CustomEvent("certdesk:unauthorized"));
     throw new ApiError(response.status, problem);
   }
   if (options.raw) {
@@ -138,7 +146,7 @@ export function explain(error) {
   switch (error.status) {
     case 400: return p.violations?.length ? "入力内容に誤りがあります。表示された項目をご確認ください。"
       : `入力内容を受け付けられませんでした。${p.detail ? `（${p.detail}）` : ""}`;
-    case 401: return "ログインの有効期限が切れたか、トークンが正しくありません。もう一度ログインしてください。";
+    case 401: return "ログインの有効期限が切れたか、ログインの情報が正しくありません。もう一度ログインしてください。";
     case 403: return "この操作を行う権限がありません。";
     case 404: return "お探しのデータは見つかりません。番号をご確認ください。";
     case 409: return `現在の状態ではこの操作はできません。画面を更新して最新の状態をご確認ください。${p.detail ? `（${p.detail}）` : ""}`;
@@ -177,21 +185,29 @@ export function showProblem(container, error, form) {
   container.append(notice);
 }
 
-/** A form that posts its values: the submit button is disabled while it runs, problems shown above the form. */
+/**
+ * A form that posts its values: its buttons are disabled while it runs, problems shown above the form. The action gets
+ * the form's Idempotency-Key: the same one again after an answer that never came (the request may have been done), a
+ * new one after any answer.
+ */
 export function wire(form, problem, action) {
+  let key = crypto.randomUUID();
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const button = form.querySelector("button[type=submit], button:not([type])");
-    if (button) button.disabled = true;
+    const buttons = [...form.querySelectorAll("button")];
+    if (buttons.some((b) => b.disabled)) return;
+    buttons.forEach((b) => { b.disabled = true; });
     problem.replaceChildren();
     form.querySelectorAll(".error[data-for]").forEach((n) => n.remove());
     try {
-      await action(form, event.submitter);
+      await action(form, event.submitter, { idempotencyKey: key });
+      key = crypto.randomUUID();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      if (error.status !== 0) key = crypto.randomUUID();
       showProblem(problem, error, form);
     } finally {
-      if (button && button.isConnected) button.disabled = false;
+      buttons.forEach((b) => { if (b.isConnected) b.disabled = false; });
     }
   });
   return form;
@@ -257,13 +273,12 @@ export function select(label, name, options, attrs = {}) {
     Object.entries(options).map(([value, text]) => el("option", { value, selected: value === attrs.value }, text)))];
 }
 
-/** Loops a refresh while the view is shown (the orchestration moves orders by itself); stops when it changes. */
+/** Runs {@code refresh} after a while if {@code root} (the screen it belongs to) is still the one shown. */
 let timer = null;
-export function refreshWhile(condition, refresh, intervalMs = 2000) {
+export function refreshWhile(condition, root, refresh, intervalMs = 2000) {
   clearTimeout(timer);
   if (!condition) return;
-  const viewed = location.hash;
-  timer = setTimeout(() => { if (location.hash === viewed) refresh(); }, intervalMs);
+  timer = setTimeout(() => { if (root.isConnected) refresh(); }, intervalMs);
 }
 export function stopRefresh() {
   clearTimeout(timer);

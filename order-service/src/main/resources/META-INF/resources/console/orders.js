@@ -23,6 +23,7 @@ Object.assign(commandLabels, Object.fromEntries(Object.entries(COMMANDS).map(([k
     ISSUE: "証明書の発行", INSTALL: "設置の確認" });
 
 export async function ordersView(params) {
+  const root = main();
   const page = Number(params.get("page") || 0);
   const state = params.get("state") || "";
   const customerId = params.get("customerId") || "";
@@ -37,7 +38,7 @@ export async function ordersView(params) {
   } }, el("option", { value: "" }, "すべての状態"),
   Object.entries(STATES).map(([key, label]) => el("option", { value: key, selected: key === state }, label)));
   const desk = isDesk();
-  main().replaceChildren(el("h1", {}, !desk ? "ご注文" : customerId ? `注文一覧（顧客 ${customerId}）` : "注文一覧"),
+  root.replaceChildren(el("h1", {}, !desk ? "ご注文" : customerId ? `注文一覧（顧客 ${customerId}）` : "注文一覧"),
     el("label", { for: "state-filter" }, "状態で絞り込む"), filter, problem);
   try {
     const result = await api("GET", `/orders?${query}`);
@@ -53,7 +54,7 @@ export async function ordersView(params) {
       if (customerId) next.set("customerId", customerId);
       location.hash = `#/orders?${next}`;
     };
-    main().append(
+    root.append(
       table("orders", desk ? ["注文", "ドメイン", "顧客", "商品", "状態", "更新日時"] : ["注文", "ドメイン", "商品", "状態", "現在の状況", "更新日時"],
         rows, desk ? "該当する注文はありません。" : "ご注文はまだありません。"),
       el("div", { class: "pager" },
@@ -66,6 +67,7 @@ export async function ordersView(params) {
 }
 
 export async function orderView(id) {
+  const root = main();
   const problem = el("div", { id: "problem" });
   let order;
   let timeline;
@@ -73,11 +75,12 @@ export async function orderView(id) {
     [order, timeline] = await Promise.all([api("GET", `/orders/${encodeURIComponent(id)}`),
       api("GET", `/orders/${encodeURIComponent(id)}/timeline?size=100&sort=occurredAt`)]);
   } catch (error) {
-    main().replaceChildren(el("h1", {}, `注文 ${id}`), problem);
+    root.replaceChildren(el("h1", {}, `注文 ${id}`), problem);
     showProblem(problem, error);
     return;
   }
-  const reload = () => orderView(order.id);
+  // shown anew only while this screen is the one on view
+  const reload = async () => { if (root.isConnected) await orderView(order.id); };
   const desk = isDesk();
   const step = order.currentStep;
   const placement = order.placement || {};
@@ -112,7 +115,7 @@ export async function orderView(id) {
   const allowed = order.allowedCommands || [];
   if (desk) {
     const commands = el("div", { class: "commands", id: "commands" });
-    for (const name of allowed.filter((c) => COMMANDS[c])) commands.append(commandForm(order, name, problem));
+    for (const name of allowed.filter((c) => COMMANDS[c])) commands.append(commandForm(order, name, problem, reload));
     if (!commands.children.length) commands.append(el("p", { class: "muted" }, "この画面から行える操作は現在ありません。"));
     sections.push(el("section", { class: "card" }, el("h2", {}, "操作"), commands));
     if (allowed.includes("RECORD_PAYMENT")) await add(paymentSection);
@@ -127,62 +130,70 @@ export async function orderView(id) {
   const invoiceLink = ["CONTRACTED", "QUOTED"].includes(order.state) ? null
     : el("p", {}, el("a", { href: "#", onclick: async (e) => {
       e.preventDefault();
-      try { location.hash = `#/invoices/${(await api("GET", `/orders/${order.id}/invoice`)).id}`; } catch (error) { showProblem(problem, error); }
+      try {
+        location.hash = `#/invoices/${(await api("GET", `/orders/${order.id}/invoice`)).id}`;
+      } catch (error) {
+        if (error.status === 404) problem.replaceChildren(el("div", { class: "notice" }, "このご注文の請求書はまだ発行されていません。"));
+        else showProblem(problem, error);
+      }
     } }, "請求書を表示する"));
   const entries = (timeline.items || []).map((t) => el("tr", {},
     el("td", {}, dateTime(t.occurredAt)), el("td", {}, t.summary || t.kind),
     el("td", {}, t.toState ? STATES[t.toState] || t.toState : ""), desk ? el("td", {}, t.actor || "") : null,
     el("td", {}, t.note || "")));
-  main().replaceChildren(...[el("h1", {}, `注文 ${order.id}（${order.domain}）`), problem, summary, invoiceLink, ...sections,
+  root.replaceChildren(...[el("h1", {}, `注文 ${order.id}（${order.domain}）`), problem, summary, invoiceLink, ...sections,
     certificate, binding, el("h2", {}, "経過"),
     table("timeline", desk ? ["日時", "出来事", "状態", "担当", "メモ"] : ["日時", "出来事", "状態", "メモ"], entries)]
     .filter(Boolean));
   // the orchestration moves the order by itself: while a step runs, look again every 2 s and show the order anew when
   // it moved, unless the person is typing into one of the page's forms
-  follow(order, reload);
+  follow(order, root, reload);
 }
 
 const progress = (o) => JSON.stringify([o.state, o.updatedAt, o.currentStep?.id, o.currentStep?.status,
   o.currentStep?.lastError, o.placement?.deploymentStatus, o.placement?.httpsUrl, o.certificate?.id]);
 
-function follow(order, reload) {
+function follow(order, root, reload) {
   const check = async () => {
     let fresh;
     try {
       fresh = await api("GET", `/orders/${order.id}`);
     } catch (error) {
-      return follow(order, reload);
+      // signed out (401: app.js shows sign-in) or the order is gone from view: stop; otherwise look again later
+      if (error.status === 401 || error.status === 403 || error.status === 404) return undefined;
+      return follow(order, root, reload);
     }
-    const typing = main().contains(document.activeElement) && document.activeElement.matches("input, textarea, select");
-    if (progress(fresh) !== progress(order) && !typing) await reload();
-    else follow(order, reload);
+    const typing = root.contains(document.activeElement) && document.activeElement.matches("input, textarea, select");
+    if (progress(fresh) !== progress(order) && !typing) return reload();
+    return follow(order, root, reload);
   };
-  refreshWhile(order.currentStep?.status === "PENDING", check, 2000);
+  refreshWhile(order.currentStep?.status === "PENDING", root, check, 2000);
 }
 
-function commandForm(order, name, problem) {
+function commandForm(order, name, problem, reload) {
   const command = COMMANDS[name];
   const input = command.reason
     ? [el("label", { for: `reason-${name}` }, "理由（必須）"), el("textarea", { id: `reason-${name}`, name: "reason" })]
     : [el("label", { for: `note-${name}` }, "メモ（任意）"), el("input", { id: `note-${name}`, name: "note", maxlength: 2100 })];
   const form = el("form", { class: "command", "data-command": name }, input,
     el("div", { class: "commands" }, el("button", { type: "submit", class: command.danger ? "secondary" : "" }, command.label)));
-  return wire(form, problem, async () => {
+  return wire(form, problem, async (_form, _submitter, once) => {
     const body = command.reason ? { reason: form.reason.value } : (form.note.value ? { note: form.note.value } : {});
-    await api("POST", `/orders/${order.id}/${command.slug}`, body);
-    await orderView(order.id);
+    await api("POST", `/orders/${order.id}/${command.slug}`, body, once);
+    await reload();
   });
 }
 
 // --- quotes ------------------------------------------------------------------------------------------------------
 
 export async function quotesView(params) {
+  const root = main();
   const status = params.get("status") ?? "OPEN";
   const query = new URLSearchParams({ size: 50, sort: "-createdAt" });
   if (status) query.set("status", status);
   const result = await api("GET", `/quotes?${query}`);
   const desk = isDesk();
-  main().replaceChildren(el("h1", {}, desk ? "見積" : "お見積"),
+  root.replaceChildren(el("h1", {}, desk ? "見積" : "お見積"),
     el("p", {}, el("a", { href: "#/quotes?status=OPEN" }, "ご回答待ち"), "　", el("a", { href: "#/quotes?status=ACCEPTED" }, "承諾済み"),
       desk ? ["　", el("a", { class: "button", href: "#/quotes/new" }, "見積を作成する")] : ""),
     table("quotes", ["見積", "種別", "ドメイン", "商品", "金額（税込）", "作成日時", "状況"], result.items.map((q) =>
@@ -194,6 +205,7 @@ export async function quotesView(params) {
 
 /** One quote: what it costs and where the domain will be served; accepted exactly as shown, then ordered. */
 export async function quoteView(id) {
+  const root = main();
   const problem = el("div", { id: "problem" });
   const { data: quote, etag } = await request("GET", `/quotes/${encodeURIComponent(id)}`);
   const desk = isDesk();
@@ -203,7 +215,7 @@ export async function quoteView(id) {
       e.target.disabled = true;
       try {
         await api("POST", `/quotes/${quote.id}/accept`, undefined, { ifMatch: etag });
-        await quoteView(quote.id);
+        if (root.isConnected) await quoteView(quote.id);
       } catch (error) { showProblem(problem, error); e.target.disabled = false; }
     } }, desk ? "お客様の承諾を記録する" : "このお見積を承諾する"));
   } else {
@@ -212,15 +224,15 @@ export async function quoteView(id) {
       el("label", { for: "order-launch" }, "サイト公開予定日（任意・これより前に申請しません）"),
       el("input", { id: "order-launch", name: "launchDate", type: "date" }),
       el("div", { class: "commands" }, el("button", { type: "submit" }, "この内容で注文する")));
-    actions.append(wire(form, problem, async () => {
+    actions.append(wire(form, problem, async (_form, _submitter, once) => {
       const body = { quoteId: quote.id };
       if (form.note.value) body.note = form.note.value;
       if (form.launchDate.value) body.launchDate = form.launchDate.value;
-      const order = await api("POST", "/orders", body);
+      const order = await api("POST", "/orders", body, once);
       location.hash = `#/orders/${order.id}`;
     }));
   }
-  main().replaceChildren(el("h1", {}, `${quote.type === "RENEWAL" ? "更新の" : ""}お見積 ${quote.id}`), problem,
+  root.replaceChildren(el("h1", {}, `${quote.type === "RENEWAL" ? "更新の" : ""}お見積 ${quote.id}`), problem,
     el("section", { class: "card" }, facts([
       ["状況", quote.status === "OPEN" ? "ご回答待ち" : `承諾済み（${dateTime(quote.acceptedAt)}）`, "quote-status"],
       ["種別", ORDER_TYPES[quote.type] || quote.type], ["ドメイン", quote.domain], ["商品", quote.productName],

@@ -16,7 +16,7 @@ export const CUSTOMER_STATES = {
   CSR_READY: "CSR を作成しました。まもなく認証局へ申請いたします。",
   SUBMITTED: "認証局へ申請しました。審査の結果をお待ちください。",
   DOCUMENTS_PENDING: "認証局の審査に必要な書類のご提出をお願いしております。下の「ご提出いただく書類」からお送りください。",
-  PHONE_VERIFICATION: "認証局から貴社へ確認のお電話を差し上げます。日時のご確認をお願いいたします。",
+  PHONE_VERIFICATION: "認証局から貴社へ確認のお電話を差し上げます。日時が決まりましたらこの画面でお知らせしますので、ご確認をお願いいたします。",
   ISSUED: "証明書が発行されました。サーバーへの設置を進めています。",
   INSTALLED: "証明書の設置が完了しました。",
   CANCELLED: "このご注文はキャンセルされました。",
@@ -36,7 +36,7 @@ export async function documentUpload(order, reload) {
         el("input", { type: "file", name: "file", accept: UPLOAD_TYPES.join(","), required: true,
           "aria-label": `${DOCUMENT_KINDS[d.kind]}のファイル` }),
         el("button", { type: "submit" }, d.status === "REQUIRED" ? "提出する" : "差し替える"));
-      action.append(wire(form, problem, async () => {
+      action.append(wire(form, problem, async (_form, _submitter, once) => {
         const file = form.file.files[0];
         if (!file) return;
         if (!UPLOAD_TYPES.includes(file.type)) {
@@ -44,7 +44,7 @@ export async function documentUpload(order, reload) {
             "PDF、JPEG、PNG のいずれかのファイルをお選びください。"));
           return;
         }
-        await api("PUT", `/orders/${order.id}/documents/${d.kind}/file?${new URLSearchParams({ fileName: file.name })}`, file);
+        await api("PUT", `/orders/${order.id}/documents/${d.kind}/file?${new URLSearchParams({ fileName: file.name })}`, file, once);
         await reload();
       }));
     }
@@ -124,11 +124,12 @@ export function certificateSection(order) {
 // --- invoices ----------------------------------------------------------------------------------------------------
 
 export async function invoicesView(params) {
+  const root = main();
   const status = params.get("status") || "";
   const query = new URLSearchParams({ size: 50, sort: "-issueDate" });
   if (status) query.set("status", status);
   const result = await api("GET", `/invoices?${query}`);
-  main().replaceChildren(el("h1", {}, isDesk() ? "請求書" : "ご請求書"),
+  root.replaceChildren(el("h1", {}, isDesk() ? "請求書" : "ご請求書"),
     table("invoices", ["請求書番号", "宛名", "発行日", "支払期限", "金額（税込）", "未入金額", "状況"], result.items.map((i) =>
       el("tr", { "data-invoice": i.id }, el("td", {}, el("a", { href: `#/invoices/${i.id}` }, i.number)),
         el("td", {}, i.recipientName), el("td", {}, date(i.issueDate)), el("td", {}, date(i.dueDate)),
@@ -142,6 +143,7 @@ export async function invoicesView(params) {
  * recipient. The PDF the service renders is offered too.
  */
 export async function invoiceView(id) {
+  const root = main();
   const invoice = await api("GET", `/invoices/${encodeURIComponent(id)}`);
   const problem = el("div");
   const doc = el("article", { class: "invoice", id: "invoice" },
@@ -151,6 +153,7 @@ export async function invoiceView(id) {
         el("p", {}, "下記のとおりご請求申し上げます。"),
         el("p", { class: "total" }, "ご請求金額 ", el("strong", {}, yen(invoice.totalJpy)), "（税込）")),
       el("div", { class: "issuer" }, facts([["請求書番号", invoice.number], ["発行日", date(invoice.issueDate)],
+        ["取引年月日", date(invoice.issueDate)],
         ["お支払期限", date(invoice.dueDate)], ["発行者", invoice.issuerName],
         ["登録番号", invoice.registrationNumber, "registration-number"]]))),
     table("invoice-lines", ["No.", "内容", "税率", "金額（税込）"], invoice.lines.map((l) => el("tr", {},
@@ -164,7 +167,7 @@ export async function invoiceView(id) {
     facts([["合計（税込）", yen(invoice.totalJpy)], ["うち消費税", yen(invoice.containedTaxJpy)],
       ["ご入金済み", yen(invoice.paidJpy)], ["未入金額", yen(invoice.balanceJpy)],
       ["状況", INVOICE_STATUSES[invoice.status] || invoice.status, "invoice-status"]]));
-  main().replaceChildren(
+  root.replaceChildren(
     el("div", { class: "commands no-print" },
       el("button", { type: "button", onclick: () => window.print() }, "印刷・PDF で保存"),
       el("button", { type: "button", class: "secondary", onclick: async () => {
@@ -178,9 +181,10 @@ export async function invoiceView(id) {
 
 /** My certificates: each term with its expiry, the domain and where it is served, and the order behind it. */
 export async function certificatesView() {
+  const root = main();
   const renewals = await api("GET", "/renewals?size=50&sort=endDate");
   const orders = await Promise.all(renewals.items.map((r) => api("GET", `/orders/${r.orderId}`).catch(() => null)));
-  main().replaceChildren(el("h1", {}, isDesk() ? "証明書と契約期間" : "ご利用中の証明書"),
+  root.replaceChildren(el("h1", {}, isDesk() ? "証明書と契約期間" : "ご利用中の証明書"),
     table("certificates", ["ドメイン", "設置先", "証明書の有効期限", "契約満了日", "状況", ""], renewals.items.map((r, i) =>
       el("tr", { "data-term": r.termId }, el("td", {}, r.domain), el("td", {}, orders[i]?.placement?.httpsUrl || "—"),
         el("td", {}, dateTime(r.certificateExpiresAt)), el("td", {}, `${date(r.endDate)}（あと${r.daysLeft}日）`),

@@ -46,11 +46,14 @@ export async function finishSignIn() {
   sessionStorage.removeItem(PENDING);
   const hash = pending?.hash || "";
   history.replaceState(null, "", `${location.pathname}${hash}`);
-  if (params.has("error")) {
-    return { error: `ログインできませんでした（${params.get("error_description") || params.get("error")}）。` };
-  }
+  // nothing a link could carry is shown: an answer that does not belong to the sign-in this page started is refused
+  // before it is read, and the provider's own words are never put on the page
   if (!pending || pending.state !== params.get("state")) {
     return { error: "ログインの手続きを確認できませんでした。もう一度ログインしてください。" };
+  }
+  if (params.has("error")) {
+    return { error: params.get("error") === "access_denied" ? "ログインできませんでした（ログインが取り消されました）。"
+      : "ログインできませんでした。しばらくしてからもう一度お試しください。" };
   }
   const { oidc } = await consoleConfig();
   let answer;
@@ -61,7 +64,7 @@ export async function finishSignIn() {
         client_id: oidc.clientId, code_verifier: pending.verifier }) });
     answer = await response.json();
     if (!response.ok || !answer.access_token) {
-      return { error: `ログインできませんでした（${answer.error_description || answer.error || response.status}）。` };
+      return { error: "ログインできませんでした。もう一度ログインしてください。" };
     }
   } catch (e) {
     return { error: "ログインのサーバーに接続できません。しばらくしてからもう一度お試しください。" };

@@ -37,7 +37,7 @@ public class ConsoleConfigResource {
             @ConfigProperty(name = "certdesk.console.oidc.token-endpoint") Optional<String> tokenEndpoint,
             @ConfigProperty(name = "certdesk.console.oidc.client-id") Optional<String> clientId,
             @ConfigProperty(name = "certdesk.console.oidc.scope", defaultValue = "openid") String scope,
-            @ConfigProperty(name = "certdesk.console.oidc.label", defaultValue = "社内アカウントでログイン") String label) {
+            @ConfigProperty(name = "certdesk.console.oidc.label", defaultValue = "ログインする") String label) {
         List<Optional<String>> parts = List.of(authorizationEndpoint, tokenEndpoint, clientId);
         long given = parts.stream().filter(Optional::isPresent).count();
         if (given == 0) {
