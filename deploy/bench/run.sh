@@ -22,22 +22,27 @@ keystore=http://127.0.0.1:8081
 binding=http://127.0.0.1:8082
 
 started=""
+work="$(mktemp -d)"
+trap 'rm -rf "$work"; [ -n "$started" ] && { kill -TERM -- -"$started" 2>/dev/null; wait "$started" 2>/dev/null || true; }' EXIT
 if ! curl -sf "$keystore/q/health/ready" >/dev/null 2>&1; then
   echo "Starting the local stack..."
   mkdir -p .data
   setsid deploy/local/run.sh > .data/bench-stack.log 2>&1 &
   started=$!
-  trap 'kill -TERM -- -"$started" 2>/dev/null; wait "$started" 2>/dev/null || true' EXIT
+  ready=false
   for _ in $(seq 900); do
     curl -sf "$order/q/health/ready" >/dev/null 2>&1 && curl -sf "$keystore/q/health/ready" >/dev/null 2>&1 \
-      && curl -sf "$binding/q/health/ready" >/dev/null 2>&1 && break
+      && curl -sf "$binding/q/health/ready" >/dev/null 2>&1 && { ready=true; break; }
     sleep 1
   done
 fi
+
+if [ "${ready:-true}" != true ]; then
+  echo "bench: the local stack was not ready within 900 s (see .data/bench-stack.log)" >&2
+  exit 1
+fi
 STAFF=$(deploy/local/token.sh staff)
 AUTH="Authorization: Bearer $STAFF"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"; [ -n "$started" ] && { kill -TERM -- -"$started" 2>/dev/null; wait "$started" 2>/dev/null || true; }' EXIT
 
 post() { # url json -> answer (fails on an error answer)
   curl -sS --fail-with-body -X POST -H "$AUTH" -H 'Content-Type: application/json' \

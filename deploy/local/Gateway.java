@@ -99,6 +99,7 @@ public class Gateway {
         boolean inRoute = false;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith("---")) {
+                requireNone(pending, file);
                 inRoute = false;
             } else if (line.matches("\\s*name:\\s*" + Pattern.quote(routeName) + "\\s*")) {
                 inRoute = true;
@@ -115,12 +116,23 @@ public class Gateway {
                     routes.add(new Route(match[0], match[1], b.group(1)));
                 }
                 pending.clear();
+            } else if (line.matches("\\s*-?\\s*(path|backendRefs):.*")) {
+                // a layout this reader does not know must not route anything silently wrong
+                throw new IllegalArgumentException(file + ": cannot read this line of HTTPRoute " + routeName + ": " + line);
             }
         }
+        requireNone(pending, file);
         if (routes.isEmpty()) {
             throw new IllegalArgumentException(file + " has no HTTPRoute " + routeName + " with path matches");
         }
         return routes;
+    }
+
+    private static void requireNone(List<String[]> pending, Path file) {
+        if (!pending.isEmpty()) {
+            throw new IllegalArgumentException(file + ": path matches without a backendRefs line after them: "
+                    + pending.stream().map(m -> m[1]).toList());
+        }
     }
 
     static void forward(HttpExchange exchange, List<Route> routes, Map<String, URI> services, HttpClient client)

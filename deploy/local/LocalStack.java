@@ -123,7 +123,9 @@ public class LocalStack {
         }
         children.add(new ProcessBuilder(gateway).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("gateway.log").toFile())).start());
-        awaitGateway(children.get(children.size() - 1), logs);
+        // any answer means it routes (a 401 problem for /me without a token)
+        awaitAnswer("the gateway", URI.create("http://localhost:" + GATEWAY_PORT + "/me"), status -> status > 0,
+                children.get(children.size() - 1), logs.resolve("gateway.log"), 30);
         System.out.println();
         System.out.println("certdesk is up (logs in " + logs + "):");
         for (Service s : SERVICES) {
@@ -142,25 +144,6 @@ public class LocalStack {
     }
 
     static final int GATEWAY_PORT = Integer.parseInt(System.getenv().getOrDefault("CERTDESK_GATEWAY_PORT", "8000"));
-
-    /** Waits until the gateway answers (any status: a 404 problem for "/" means it routes). */
-    static void awaitGateway(Process gateway, Path logs) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway stopped; see " + logs.resolve("gateway.log"));
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + GATEWAY_PORT + "/me").toURL()
-                        .openConnection();
-                c.setConnectTimeout(500);
-                c.getResponseCode();
-                return;
-            } catch (IOException e) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("the gateway did not start in 20 s; see " + logs.resolve("gateway.log"));
-    }
 
     /** HTTPS, HTTP and alternate ports binding-service renders: unprivileged, so the demo's nginx runs as anyone. */
     static final int HTTPS_PORT = 8443;
@@ -302,17 +285,25 @@ public class LocalStack {
     }
 
     static void awaitReady(Service s, Process p, Path logs) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        URI health = URI.create("http://localhost:" + s.port() + "/q/health/ready");
+        awaitAnswer(s.name(), URI.create("http://localhost:" + s.port() + "/q/health/ready"), status -> status == 200,
+                p, logs.resolve(s.name() + ".log"), 120);
+    }
+
+    /**
+     * Waits until {@code uri} answers with a status {@code ready} accepts, while {@code p} (whose output goes to
+     * {@code log}) is alive, for at most {@code seconds}.
+     */
+    static void awaitAnswer(String what, URI uri, java.util.function.IntPredicate ready, Process p, Path log, int seconds)
+            throws Exception {
+        Instant deadline = Instant.now().plusSeconds(seconds);
         while (Instant.now().isBefore(deadline)) {
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see "
-                        + logs.resolve(s.name() + ".log"));
+                throw new IllegalStateException(what + " exited with " + p.exitValue() + "; see " + log);
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) health.toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
                 c.setConnectTimeout(500);
-                if (c.getResponseCode() == 200) {
+                if (ready.test(c.getResponseCode())) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -320,7 +311,7 @@ public class LocalStack {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException(s.name() + " was not ready within 120 s; see " + logs.resolve(s.name() + ".log"));
+        throw new IllegalStateException(what + " was not ready within " + seconds + " s; see " + log);
     }
 
     static void stopAll(List<Process> children, EmbeddedPostgres postgres) {

@@ -200,25 +200,18 @@ export async function callSection(order, reload) {
     }));
   }
   if (call && call.status === "CONFIRMED") {
-    // two deliberate buttons: Enter in the note records nothing (a passed call lets the CA issue)
-    let key = crypto.randomUUID();
-    const outcome = el("form", { class: "command", id: "call-outcome", onsubmit: (e) => e.preventDefault() },
-      field("メモ（任意）", "note", { maxlength: 2000 }));
-    const buttons = [true, false].map((passed) => el("button", { type: "button", "data-passed": String(passed),
-      class: passed ? "" : "secondary", onclick: async () => {
-        buttons.forEach((b) => { b.disabled = true; });
-        try {
-          await api("POST", `/orders/${order.id}/phone-verified`, { passed, note: outcome.note.value || undefined },
-            { idempotencyKey: key });
-          await reload();
-        } catch (error) {
-          if (error.status !== 0) key = crypto.randomUUID();
-          showProblem(problem, error, outcome);
-          buttons.forEach((b) => { b.disabled = false; });
-        }
-      } }, passed ? "確認できた" : "確認できなかった"));
-    outcome.append(el("div", { class: "commands" }, buttons));
-    parts.push(outcome);
+    // the note is a textarea, so Enter never submits: only one of the two buttons records the call (a passed call
+    // lets the CA issue)
+    const outcome = el("form", { class: "command", id: "call-outcome" },
+      field("メモ（任意）", "note", { maxlength: 1000 }, "textarea"),
+      el("div", { class: "commands" }, [true, false].map((passed) => el("button", { type: "submit",
+        "data-passed": String(passed), class: passed ? "" : "secondary" }, passed ? "確認できた" : "確認できなかった"))));
+    parts.push(wire(outcome, problem, async (form, submitter, once) => {
+      if (!submitter?.dataset.passed) return;
+      await api("POST", `/orders/${order.id}/phone-verified`,
+        { passed: submitter.dataset.passed === "true", note: form.note.value || undefined }, once);
+      await reload();
+    }));
   }
   return el("section", { class: "card", id: "call" }, parts);
 }

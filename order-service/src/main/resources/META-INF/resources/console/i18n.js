@@ -34,7 +34,7 @@ async function load() {
 const JAPANESE = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/;
 
 /** One text in English where the dictionary knows it (exactly, or as a pattern whose values are translated too). */
-export function translate(text) {
+function translate(text) {
   if (!text || !JAPANESE.test(text)) return text;
   return known(text) ?? text;
 }

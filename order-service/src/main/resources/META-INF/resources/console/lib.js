@@ -5,7 +5,7 @@
 import { language } from "./i18n.js";
 
 export const session = { token: null, me: null };
-export const DESK_ROLES = ["staff", "admin"];
+const DESK_ROLES = ["staff", "admin"];
 export const isDesk = () => (session.me?.roles || []).some((r) => DESK_ROLES.includes(r));
 /**
  * The screen's container. Each navigation puts a new one in place (app.js), so a view captures it when it starts and
@@ -127,7 +127,7 @@ export async function download(method, path, fileName) {
 }
 
 /** The API's field messages (Bean Validation, English) in Japanese where the rule is a common one. */
-export function fieldMessage(message) {
+function fieldMessage(message) {
   const size = /^size must be between (\d+) and (\d+)$/.exec(message);
   if (size) return Number(size[1]) > 0 ? `${size[1]}〜${size[2]}文字で入力してください。` : `${size[2]}文字以内で入力してください。`;
   if (/^must not be (blank|null|empty)$/.test(message)) return "入力してください。";
@@ -141,7 +141,7 @@ export function fieldMessage(message) {
 }
 
 /** What went wrong, in words a person can act on. */
-export function explain(error) {
+function explain(error) {
   const p = error.problem || {};
   switch (error.status) {
     case 400: return p.violations?.length ? "入力内容に誤りがあります。表示された項目をご確認ください。"

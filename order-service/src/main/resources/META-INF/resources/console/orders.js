@@ -31,10 +31,15 @@ export async function ordersView(params) {
   if (state) query.set("state", state);
   if (customerId) query.set("customerId", customerId);
   const problem = el("div");
-  const filter = el("select", { name: "state", id: "state-filter", onchange: (e) => {
-    const next = new URLSearchParams({ state: e.target.value });
+  // the list's address for another page or state, the customer kept
+  const listAt = (p, s) => {
+    const next = new URLSearchParams({ page: p });
+    if (s) next.set("state", s);
     if (customerId) next.set("customerId", customerId);
-    location.hash = `#/orders?${next}`;
+    return `#/orders?${next}`;
+  };
+  const filter = el("select", { name: "state", id: "state-filter", onchange: (e) => {
+    location.hash = listAt(0, e.target.value);
   } }, el("option", { value: "" }, "すべての状態"),
   Object.entries(STATES).map(([key, label]) => el("option", { value: key, selected: key === state }, label)));
   const desk = isDesk();
@@ -48,12 +53,7 @@ export async function ordersView(params) {
       el("td", {}, stateLabel(o.state)), desk ? null : el("td", { class: "muted" }, CUSTOMER_STATES[o.state] || ""),
       el("td", {}, dateTime(o.updatedAt))));
     const pages = Math.max(1, Math.ceil(result.total / result.size));
-    const go = (p) => {
-      const next = new URLSearchParams({ page: p });
-      if (state) next.set("state", state);
-      if (customerId) next.set("customerId", customerId);
-      location.hash = `#/orders?${next}`;
-    };
+    const go = (p) => { location.hash = listAt(p, state); };
     root.append(
       table("orders", desk ? ["注文", "ドメイン", "顧客", "商品", "状態", "更新日時"] : ["注文", "ドメイン", "商品", "状態", "現在の状況", "更新日時"],
         rows, desk ? "該当する注文はありません。" : "ご注文はまだありません。"),

@@ -92,7 +92,8 @@ public class ResolveTable {
         }
         PgConnectOptions options = PgConnectOptions.fromUri(url.get().startsWith("vertx-reactive:")
                 ? url.get().substring("vertx-reactive:".length()) : url.get());
-        // keepalive probes notice a connection the network dropped without closing it
+        // keepalive probes notice, eventually (after the kernel's idle time), a connection the network dropped without
+        // closing it; until then the 30 s age of every entry bounds how stale an answer can be
         options.setTcpKeepAlive(true);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
@@ -112,7 +113,7 @@ public class ResolveTable {
                     // listening (again): whatever changed while nobody listened is forgotten first
                     forget();
                     listening = true;
-                    Log.debugf("/resolve listens to %s", CHANNEL);
+                    Log.infof("/resolve listens to %s", CHANNEL);
                 })
                 .handler(table -> forget())
                 .endHandler(v -> {
@@ -132,7 +133,11 @@ public class ResolveTable {
             Log.warnf("/resolve cannot listen to %s yet (%s); it answers from the database until it can", CHANNEL,
                     e.getMessage());
             if (!stopped) {
-                vertx.getDelegate().setTimer(1_000, t -> connect());
+                vertx.getDelegate().setTimer(1_000, t -> {
+                    if (!stopped) {
+                        connect();
+                    }
+                });
             }
         });
     }

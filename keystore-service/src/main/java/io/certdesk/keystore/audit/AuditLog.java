@@ -298,7 +298,11 @@ public class AuditLog {
                 expectedPrev = e.hash;
             }
             if (batch.size() == VERIFY_BATCH) {
-                return verifyFrom(expectedSeq, expectedPrev, head, checkpoint);
+                long checkedSeq = expectedSeq;
+                String checkedHash = expectedPrev;
+                // the checked entries leave the session: a long chain is held one batch at a time, never whole
+                return Panache.getSession().invoke(org.hibernate.reactive.mutiny.Mutiny.Session::clear)
+                        .chain(() -> verifyFrom(checkedSeq, checkedHash, head, checkpoint));
             }
             long last = expectedSeq;
             String lastHash = expectedPrev;

@@ -56,64 +56,56 @@ public final class SecretFiles {
         String mode = PosixFilePermissions.toString(perms);
         int owner = (Integer) Files.getAttribute(path, "unix:uid");
         int group = (Integer) Files.getAttribute(path, "unix:gid");
-        long[] self = effectiveUidAndGid();
-        boolean own = owner == self[0] && (mode.equals("rw-------") || mode.equals("r--------"));
+        Identity self = Identity.current();
+        boolean own = owner == self.uid() && (mode.equals("rw-------") || mode.equals("r--------"));
         // the kubelet gives the file the pod's fsGroup, which the process holds as its group or a supplementary one
-        boolean ourGroup = group == self[1] || supplementaryGroups().contains((long) group);
+        boolean ourGroup = group == self.gid() || self.groups().contains((long) group);
         boolean mounted = owner == 0 && ourGroup && (mode.equals("r--r-----") || mode.equals("rw-r-----"));
         if (own || mounted) {
             return;
         }
-        if (owner != self[0] && owner != 0) {
+        if (owner != self.uid() && owner != 0) {
             throw new IllegalStateException("The " + what + " file " + path + " belongs to " + Files.getOwner(path).getName()
-                    + ", not to uid " + self[0] + " who runs this service (chown it)");
+                    + ", not to uid " + self.uid() + " who runs this service (chown it)");
         }
         throw new IllegalStateException("The " + what + " file " + path + " has mode " + mode + " and group " + group
                 + "; only this service may read it (chmod 600 or 400; a Kubernetes Secret: defaultMode 0400 and the "
-                + "pod's fsGroup " + self[1] + ")");
-    }
-
-    /** This process's supplementary groups (Linux; none known elsewhere). */
-    static Set<Long> supplementaryGroups() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (Files.isReadable(status)) {
-            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("Groups:")) {
-                    Set<Long> groups = new java.util.HashSet<>();
-                    for (String g : line.substring("Groups:".length()).trim().split("\\s+")) {
-                        if (!g.isEmpty()) {
-                            groups.add(Long.parseLong(g));
-                        }
-                    }
-                    return groups;
-                }
-            }
-        }
-        return Set.of();
+                + "pod's fsGroup " + self.gid() + ")");
     }
 
     /**
-     * This process's effective uid and gid. From /proc/self/status on Linux: a container's user often has no passwd
-     * entry (an arbitrary uid), where the JDK's UnixSystem answers 0 for both.
+     * This process's effective uid and gid and its supplementary groups. From /proc/self/status on Linux, read once: a
+     * container's user often has no passwd entry (an arbitrary uid), where the JDK's UnixSystem answers 0 for both;
+     * elsewhere UnixSystem's answer and no supplementary group.
      */
-    static long[] effectiveUidAndGid() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (Files.isReadable(status)) {
-            long uid = -1;
-            long gid = -1;
-            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                if (line.startsWith("Uid:")) {
-                    uid = Long.parseLong(line.split("\\s+")[2]);
-                } else if (line.startsWith("Gid:")) {
-                    gid = Long.parseLong(line.split("\\s+")[2]);
+    record Identity(long uid, long gid, Set<Long> groups) {
+
+        static Identity current() throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (Files.isReadable(status)) {
+                long uid = -1;
+                long gid = -1;
+                Set<Long> groups = new java.util.HashSet<>();
+                for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                    if (line.startsWith("Uid:")) {
+                        uid = Long.parseLong(line.split("\\s+")[2]);
+                    } else if (line.startsWith("Gid:")) {
+                        gid = Long.parseLong(line.split("\\s+")[2]);
+                    } else if (line.startsWith("Groups:")) {
+                        for (String g : line.substring("Groups:".length()).trim().split("\\s+")) {
+                            if (!g.isEmpty()) {
+                                groups.add(Long.parseLong(g));
+                            }
+                        }
+                    }
+                }
+                if (uid >= 0 && gid >= 0) {
+                    return new Identity(uid, gid, groups);
                 }
             }
-            if (uid >= 0 && gid >= 0) {
-                return new long[] {uid, gid};
-            }
+            com.sun.security.auth.module.UnixSystem system = new com.sun.security.auth.module.UnixSystem();
+            return new Identity(system.getUid(), system.getGid(), Set.of());
         }
-        com.sun.security.auth.module.UnixSystem system = new com.sun.security.auth.module.UnixSystem();
-        return new long[] {system.getUid(), system.getGid()};
     }
 
     private static void createKeyFile(Path path) throws IOException {

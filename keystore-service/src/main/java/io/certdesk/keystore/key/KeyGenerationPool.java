@@ -29,7 +29,9 @@ public class KeyGenerationPool {
             // each waiting request holds a database connection in its open transaction (the idempotency record): the
             // queue stays well below the reactive pool (20), so a burst of generations cannot take every connection
             @ConfigProperty(name = "certdesk.keys.generation-queue", defaultValue = "8") int queue) {
-        int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        // by default one core is left to the requests, and at most 4 generate: with the queue, the generations never
+        // hold more than 12 of the pool's 20 connections on any machine
+        int size = threads > 0 ? threads : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, queue)),
                 r -> {

@@ -26,7 +26,7 @@ public class ClusterSeal {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    /** Who sealed or unsealed, as the audit log names them (subject), or the replica that followed an unseal. */
+    /** Who sealed or unsealed, as the audit log names them (subject). */
     @Column(name = "changed_by", nullable = false, length = 200)
     public String changedBy;
 }

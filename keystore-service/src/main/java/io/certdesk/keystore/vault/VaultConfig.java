@@ -80,5 +80,12 @@ public interface VaultConfig {
 
     /** The ways the vault can be unsealed. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UnsealMode")
-    enum UnsealMode { SHAMIR, FILE, PKCS11 }
+    enum UnsealMode {
+        SHAMIR, FILE, PKCS11;
+
+        /** Where a FILE or PKCS11 vault's master key comes from, as the log and the problems name it. */
+        String source() {
+            return this == FILE ? "key file" : this == PKCS11 ? "PKCS#11 token" : "key shares";
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.certdesk.keystore.crypto.SecretFiles;
 import io.certdesk.keystore.crypto.Shamir;
 import io.certdesk.keystore.crypto.SoftwareKeyring;
 import io.certdesk.keystore.platform.DomainException;
+import io.certdesk.keystore.platform.Offload;
 import io.certdesk.keystore.platform.ProblemType;
 import io.certdesk.keystore.platform.Times;
 import io.certdesk.keystore.vault.VaultConfig.UnsealMode;
@@ -56,7 +57,7 @@ public class VaultService {
             if (opened == null) {
                 Log.warn("Vault stays sealed: the cluster was sealed (POST /sys/seal); POST /sys/unseal re-opens every replica");
             } else {
-                Log.infof("Vault unsealed from its %s", config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+                Log.infof("Vault unsealed from its %s", config.unseal().source());
             }
         } else {
             Log.info("Vault is sealed; unseal it with POST /sys/unseal (k of n shares)");
@@ -78,7 +79,7 @@ public class VaultService {
     public Uni<InitResult> init(int shares, int threshold) {
         if (config.unseal() != UnsealMode.SHAMIR) {
             return Uni.createFrom().failure(DomainException.conflict("This vault unseals from its "
-                    + (config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token") + "; init applies to SHAMIR mode only"));
+                    + config.unseal().source() + "; init applies to SHAMIR mode only"));
         }
         if (shares < 1 || shares > MAX_SHARES || threshold < 1 || threshold > shares) {
             return Uni.createFrom().failure(DomainException.invalid("threshold",
@@ -123,7 +124,7 @@ public class VaultService {
             if (share != null && !share.isBlank()) {
                 // a share means the caller thinks this vault is split: say it is not, rather than ignore it
                 return Uni.createFrom().failure(DomainException.invalid("share", "this vault unseals from its "
-                        + (config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token") + "; send {} without a share"));
+                        + config.unseal().source() + "; send {} without a share"));
             }
             return seal.sealed() ? unsealFromProvider(by) : setClusterSeal(false, by).chain(this::status);
         }
@@ -197,16 +198,15 @@ public class VaultService {
 
     /** Records the cluster's seal order in the current transaction, the row locked for update. */
     Uni<Void> setClusterSeal(boolean sealed, String by) {
-        return vaults.clusterSeal(LockModeType.PESSIMISTIC_WRITE).flatMap(found -> {
-            if (found != null && found.sealed == sealed) {
+        // the one row exists from the migration that made the table (V11)
+        return vaults.clusterSeal(LockModeType.PESSIMISTIC_WRITE).flatMap(order -> {
+            if (order.sealed == sealed) {
                 return Uni.createFrom().voidItem();
             }
-            ClusterSeal order = found != null ? found : new ClusterSeal();
-            order.id = ClusterSeal.ID;
             order.sealed = sealed;
             order.changedAt = Times.now();
             order.changedBy = by;
-            return vaults.getSession().flatMap(s -> s.merge(order)).call(vaults::flush).replaceWithVoid();
+            return vaults.flush();
         });
     }
 
@@ -214,6 +214,11 @@ public class VaultService {
      * Makes this replica follow the cluster's seal order: sealed when the order says so; re-opened from the key file or
      * token (FILE, PKCS11) when it no longer does. A SHAMIR replica is unsealed only with shares (POST /sys/unseal).
      */
+    private static final java.time.Duration FIRST_REOPEN_BACKOFF = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration MAX_REOPEN_BACKOFF = java.time.Duration.ofMinutes(10);
+    private volatile java.time.Instant nextReopen = java.time.Instant.EPOCH;
+    private volatile java.time.Duration reopenBackoff = FIRST_REOPEN_BACKOFF;
+
     @WithSession
     public Uni<Void> followClusterSeal() {
         return vaults.clusterSealNow().flatMap(order -> {
@@ -221,13 +226,23 @@ public class VaultService {
             if (ordered && !seal.sealed()) {
                 seal.seal();
                 Log.warnf("Vault sealed: %s sealed the cluster at %s", order[1], order[2]);
-            } else if (!ordered && seal.sealed() && config.unseal() != UnsealMode.SHAMIR) {
+            } else if (!ordered && seal.sealed() && config.unseal() != UnsealMode.SHAMIR
+                    && !Times.now().isBefore(nextReopen)) {
                 return unsealFromProvider(null).invoke(opened -> {
+                    reopenBackoff = FIRST_REOPEN_BACKOFF;
                     if (opened != null) {
                         Log.infof("Vault re-opened from its %s: the cluster was unsealed",
-                                config.unseal() == UnsealMode.FILE ? "key file" : "PKCS#11 token");
+                                config.unseal().source());
                     }
-                }).replaceWithVoid();
+                }).onFailure().invoke(e -> {
+                    // a key file or token that does not open is not tried every tick (a PIN tried that often could
+                    // lock the token): again after 30 s, then twice as long each time, at most every 10 minutes
+                    nextReopen = Times.now().plus(reopenBackoff);
+                    Log.warnf("Vault could not re-open from its %s (%s); next try after %s", config.unseal().source(),
+                            e.getMessage(), nextReopen);
+                    reopenBackoff = reopenBackoff.multipliedBy(2).compareTo(MAX_REOPEN_BACKOFF) > 0 ? MAX_REOPEN_BACKOFF
+                            : reopenBackoff.multipliedBy(2);
+                }).onFailure().recoverWithNull().replaceWithVoid();
             }
             return Uni.createFrom().voidItem();
         });
@@ -337,8 +352,13 @@ public class VaultService {
 
     private Uni<SealStatus> openFromKeyFile(Vault existing) {
         VaultConfig.KeyFile file = config.keyFile();
-        byte[] key = SecretFiles.loadOrCreate(file.path().orElseThrow(() -> new IllegalStateException(
-                "certdesk.vault.key-file.path is required in FILE mode")), file.createIfMissing(), "vault master key");
+        // file I/O off the event loop (the start, an unseal, and SealWatch's re-open all come here)
+        return Offload.cpu(() -> SecretFiles.loadOrCreate(file.path().orElseThrow(() -> new IllegalStateException(
+                "certdesk.vault.key-file.path is required in FILE mode")), file.createIfMissing(), "vault master key"))
+                .flatMap(key -> openWithKey(existing, key));
+    }
+
+    private Uni<SealStatus> openWithKey(Vault existing, byte[] key) {
         byte[] check = keyCheck(key);
         Uni<Vault> vault;
         if (existing == null) {
@@ -362,17 +382,24 @@ public class VaultService {
     }
 
     private Uni<SealStatus> openFromToken(Vault existing) {
+        // the token's native login off the event loop
+        return Offload.cpu(this::openToken).flatMap(ring -> openWithToken(existing, ring));
+    }
+
+    private Pkcs11Keyring openToken() {
         VaultConfig.Pkcs11 p11 = config.pkcs11();
         char[] pin = p11.pin().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.pin is required"))
                 .toCharArray();
-        Pkcs11Keyring ring;
         try {
-            ring = Pkcs11Keyring.open(
+            return Pkcs11Keyring.open(
                     p11.library().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.library is required")),
                     p11.slot().orElseThrow(() -> new IllegalStateException("certdesk.vault.pkcs11.slot is required")), pin);
         } finally {
             Arrays.fill(pin, '\0');
         }
+    }
+
+    private Uni<SealStatus> openWithToken(Vault existing, Pkcs11Keyring ring) {
         Uni<Vault> vault = existing == null ? vaults.persist(newVault(UnsealMode.PKCS11, null)) : Uni.createFrom().item(existing);
         return vault.flatMap(v -> masterKeys.active().flatMap(keys -> {
             for (MasterKey k : keys) {

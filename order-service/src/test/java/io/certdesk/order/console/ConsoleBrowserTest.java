@@ -355,6 +355,19 @@ class ConsoleBrowserTest {
         Fixtures.staff().get("/orders/{id}/phone-verification", o.orderId()).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("CONFIRMED"));
 
+        // the call has taken place: Enter in the note records nothing, only the button does
+        io.certdesk.order.phone.Calls.slotHasCome(o.orderId());
+        signIn(origin, TestTokens.token(Roles.STAFF));
+        browser.get(origin + "#/orders/" + o.orderId());
+        WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#call-outcome [name='note']")));
+        note.sendKeys("代表者様にて確認完了", org.openqa.selenium.Keys.ENTER);
+        browser.findElement(By.cssSelector("#call-outcome button[data-passed='true']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "確認完了"));
+        Fixtures.staff().get("/orders/{id}/phone-verification", o.orderId()).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PASSED"))
+                .body("note", org.hamcrest.Matchers.equalTo("代表者様にて確認完了\n"));
+        signIn(origin, customerToken);
+
         // the invoice as a qualified invoice: registration number, tax per rate
         browser.get(origin + "#/invoices");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#invoices tr[data-invoice] a"))).click();
@@ -594,24 +607,19 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field, value);
     }
 
+    /** Signs in at {@code origin}'s console on a freshly loaded page (a page keeps its token in memory only). */
     private void signIn(String origin, String token) {
         browser.get(origin);
         browser.navigate().refresh();
         WebElement form = tokenForm();
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                form.findElement(By.name("token")), token);
+        // pasted, as a person does (typing 800 characters key by key is slow in a browser)
+        setValue(form.findElement(By.name("token")), token);
         form.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "（"));
     }
 
     private void signIn(String token) {
-        browser.get(console.toString());
-        WebElement form = tokenForm();
-        // pasted, as a person does (typing 800 characters key by key is slow in a browser)
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                form.findElement(By.name("token")), token);
-        form.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "（"));
+        signIn(console.toString(), token);
     }
 
     private void waitForState(String state) {

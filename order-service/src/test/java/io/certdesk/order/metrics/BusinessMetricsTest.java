@@ -35,6 +35,10 @@ class BusinessMetricsTest {
     @Test
     void theScrapedFiguresAreTheDatabasesAndARenewalUnderWayClearsTheUrgentCount() {
         Fixtures.Created o = Fixtures.newOrder("DV", false, null);
+        metrics.refresh().await().indefinitely();
+        String before = scrape();
+        long urgentBefore = value(before, "certdesk_certificates_expiring_without_renewal{within=\"14d\"}");
+        long weekTwoBefore = value(before, "certdesk_certificates_by_days_to_expiry{days=\"8-14\"}");
         // its paid term's certificate expires in ten days and nothing renews it
         db.preparedQuery("insert into certificate_term (customer_id, order_id, product_code, domain, server_id, starts_on, "
                         + "ends_on, certificate_id, certificate_expires_at, state, created_at, issuer) select customer_id, id, "
@@ -57,6 +61,9 @@ class BusinessMetricsTest {
                 + "interval '14 days' and (t.renewal_order_id is null or r.state = 'CANCELLED')";
         long urgent = count(urgentSql);
         assertTrue(urgent >= 1);
+        // the one term just written, counted by the figures themselves (not by a copy of their query)
+        assertEquals(urgentBefore + 1, urgent);
+        assertEquals(weekTwoBefore + 1, value(scrape, "certdesk_certificates_by_days_to_expiry{days=\"8-14\"}"));
         assertEquals(urgent, value(scrape, "certdesk_certificates_expiring_without_renewal{within=\"14d\"}"));
         assertTrue(value(scrape, "certdesk_certificates_by_days_to_expiry{days=\"8-14\"}") >= 1, scrape);
         assertEquals(count("select count(*) from certificate_term where state = 'ACTIVE' and certificate_expires_at is not null"),

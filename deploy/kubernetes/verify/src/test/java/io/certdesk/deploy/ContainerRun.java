@@ -48,31 +48,30 @@ final class ContainerRun {
     private final List<String> command;
     private final Map<String, String> env;
     private final Path workingDirectory;
+    /** The file system the process sees (its image's root, or the run's own folder), and the pod's uid. */
+    final Path fs;
+    final int uid;
     private Process process;
 
-    private ContainerRun(String name, int port, Path log, List<String> command, Map<String, String> env, Path workingDirectory) {
+    private ContainerRun(String name, int port, Path log, List<String> command, Map<String, String> env,
+            Path workingDirectory, Path fs, int uid) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.command = command;
         this.env = env;
         this.workingDirectory = workingDirectory;
+        this.fs = fs;
+        this.uid = uid;
     }
 
     /**
      * @param container "migrate" for the init container, otherwise the main container of the Deployment
      * @param addresses host:port or URL prefixes as the manifests name them, replaced by where the test runs them
      * @param extraSecrets Secrets others create in a cluster (CloudNativePG's CA), by name
-     */
-    static ContainerRun of(Manifests manifests, String deployment, String container, Path root, int port,
-            Map<String, String> addresses, Map<String, Map<String, byte[]>> extraSecrets) throws IOException {
-        return of(manifests, deployment, container, root, port, addresses, extraSecrets, null);
-    }
-
-    /**
-     * As above; with {@code image} (the service's container image, unpacked by {@link Images}) the process runs inside
-     * it: chroot to its root file system, the image's entry point and environment, and the mounted files at their own
-     * paths there, so that no path is changed at all.
+     * @param image null to run the service's jar on this machine; otherwise its container image, unpacked by
+     *     {@link Images}: the process runs inside it (chroot to its root file system, the image's entry point and
+     *     environment, the mounted files at their own paths there, so that no path is changed at all)
      */
     static ContainerRun of(Manifests manifests, String deployment, String container, Path root, int port,
             Map<String, String> addresses, Map<String, Map<String, byte[]>> extraSecrets, Images.Unpacked image)
@@ -234,7 +233,7 @@ final class ContainerRun {
                     fsGroup >= 0 ? "--groups=" + fsGroup : "--clear-groups", "--", java, "-jar", jar.toString()));
         }
         ContainerRun run = new ContainerRun(deployment + "/" + container, port,
-                root.resolve(deployment + "-" + container + "-" + port + ".log"), command, local, work);
+                root.resolve(deployment + "-" + container + "-" + port + ".log"), command, local, work, fs, uid);
         for (String probe : List.of("readinessProbe", "startupProbe", "livenessProbe")) {
             JsonNode http = spec.path(probe).path("httpGet");
             if (!http.isMissingNode()) {

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * The services' container images, when the run names a directory holding {@code <service>.tar} (docker-archive
@@ -27,7 +27,7 @@ final class Images {
     static final String PROPERTY = "certdesk.manifest.images";
 
     /** An unpacked image: its root file system, entry point and environment. */
-    record Unpacked(Path rootfs, List<String> entrypoint, Map<String, String> env, String user) {
+    record Unpacked(Path rootfs, List<String> entrypoint, Map<String, String> env) {
     }
 
     private final Path directory;
@@ -71,7 +71,7 @@ final class Images {
             String[] kv = e.asText().split("=", 2);
             env.put(kv[0], kv.length > 1 ? kv[1] : "");
         });
-        Unpacked image = new Unpacked(rootfs, entrypoint, env, config.path("User").asText());
+        Unpacked image = new Unpacked(rootfs, entrypoint, env);
         unpacked.put(service, image);
         return image;
     }
@@ -98,12 +98,6 @@ final class Images {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish");
-        }
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
+        Commands.run(Duration.ofSeconds(120), command);
     }
 }

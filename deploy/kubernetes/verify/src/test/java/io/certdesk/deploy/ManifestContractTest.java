@@ -30,9 +30,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,6 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ManifestContractTest {
 
     private static final Duration START = Duration.ofSeconds(120);
+    /** When this test began (to tell what its services wrote from what lay in shared folders before). */
+    private static final Instant STARTED = Instant.now().minusSeconds(1);
 
     private Manifests dev;
     private EmbeddedPostgres postgres;
@@ -157,42 +159,71 @@ class ManifestContractTest {
             vaultUp |= "vault".equals(check.path("name").asText()) && "UP".equals(check.path("status").asText());
         }
         assertTrue(vaultUp, "keystore-service unsealed from its mounted key file: " + keystoreReady);
-        // binding-service's /resolve table listens for changes over the same verified TLS as its datasource
-        Thread.sleep(1000);
-        String bindingLog = Files.readString(running.get(1).log);
+        // binding-service's /resolve table listens for changes over the same verified TLS as its datasource: it says
+        // so once listening, and never that it cannot
+        ContainerRun binding = running.get(1);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Files.readString(binding.log).contains("/resolve listens to") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        String bindingLog = Files.readString(binding.log);
+        assertTrue(bindingLog.contains("/resolve listens to"), "binding-service listens for binding changes:\n" + bindingLog);
         assertTrue(!bindingLog.contains("cannot listen"), "binding-service listens for binding changes:\n" + bindingLog);
-        // the process writes nowhere but its emptyDir
+        // the process writes nowhere but its emptyDir: no file of the pod's user anywhere it could write but there
         for (ContainerRun app : running) {
-            if (images.isPresent()) {
-                // in its image: no file outside /tmp and /proc belongs to the pod's user
-                Path rootfs = images.get().of(app.name.substring(0, app.name.indexOf('/')), root).rootfs();
-                List<Path> written = new ArrayList<>();
-                Files.walkFileTree(rootfs, new java.nio.file.SimpleFileVisitor<>() {
-                    @Override
-                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
-                            throws IOException {
-                        if (dir.equals(rootfs.resolve("proc")) || dir.equals(rootfs.resolve("tmp"))) {
-                            return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                        }
-                        return visitFile(dir, a);
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
-                            throws IOException {
-                        if ((Integer) Files.getAttribute(file, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == 185) {
-                            written.add(file);
-                        }
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-                });
-                assertEquals(List.of(), written, app.name + " wrote outside /tmp");
-            } else {
-                try (var files = Files.list(root.resolve(app.name.replace('/', '-') + "-" + app.port).resolve("work"))) {
-                    assertEquals(0, files.count(), app.name + " wrote into its working directory");
+            Set<Path> emptyDirs = Set.of(app.fs.resolve("proc"), app.fs.resolve("tmp"));
+            List<Path> written = new ArrayList<>(ownedBy(app.fs, Integer.MAX_VALUE, app.uid, emptyDirs));
+            if (images.isEmpty()) {
+                // on this machine it could also have written straight into the places anyone may write to
+                for (Path shared : List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"))) {
+                    ownedBy(shared, 1, app.uid, emptyDirs).stream().filter(ManifestContractTest::sinceStart)
+                            .forEach(written::add);
                 }
             }
+            assertEquals(List.of(), written, app.name + " wrote outside its emptyDir /tmp");
         }
+    }
+
+    private static boolean sinceStart(Path file) {
+        try {
+            return !Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(STARTED);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The files and folders under {@code place}, {@code depth} levels deep, that belong to {@code uid}, {@code skip} left out. */
+    private static List<Path> ownedBy(Path place, int depth, int uid, Set<Path> skip) throws IOException {
+        List<Path> owned = new ArrayList<>();
+        if (!Files.isDirectory(place)) {
+            return owned;
+        }
+        Files.walkFileTree(place, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
+                new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if (skip.contains(dir)) {
+                    return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                }
+                return visitFile(dir, a);
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a)
+                    throws IOException {
+                if ((Integer) Files.getAttribute(file, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS) == uid) {
+                    owned.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return owned;
     }
 
     @Test
@@ -303,11 +334,7 @@ class ManifestContractTest {
     private static void openssl(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail(String.join(" ", command) + " failed: " + out);
-        }
+        Commands.run(Duration.ofSeconds(30), command);
     }
 
     private static void deleteRecursively(Path path) throws IOException {

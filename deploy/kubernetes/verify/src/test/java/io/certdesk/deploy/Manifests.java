@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One overlay of deploy/kubernetes rendered by {@code kubectl kustomize}, its objects by kind and name. */
 final class Manifests {
@@ -31,24 +31,15 @@ final class Manifests {
 
     static Manifests render(String overlay) throws IOException, InterruptedException {
         Path dir = REPOSITORY.resolve("deploy/kubernetes/overlays").resolve(overlay);
-        if (!Files.isExecutable(Path.of("/usr/bin/kubectl"))) {
+        if (!Commands.onPath("kubectl")) {
             fail("kubectl is missing: apt-get install kubectl (it renders the overlays offline with kubectl kustomize)");
         }
         // an overlay's example secrets are made in each checkout, never committed (overlays/dev/example-secrets)
         Path generator = dir.resolve("example-secrets/generate.sh");
         if (Files.exists(generator)) {
-            Process g = new ProcessBuilder(generator.toString()).redirectErrorStream(true).start();
-            String out = new String(g.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!g.waitFor(60, TimeUnit.SECONDS) || g.exitValue() != 0) {
-                fail(generator + " failed: " + out);
-            }
+            Commands.run(Duration.ofSeconds(60), generator.toString());
         }
-        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
-        String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail("kubectl kustomize " + dir + " failed: " + errors);
-        }
+        String yaml = Commands.run(Duration.ofSeconds(60), "kubectl", "kustomize", dir.toString());
         List<JsonNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml)) {
             while (docs.hasNext()) {
@@ -88,10 +79,6 @@ final class Manifests {
         secret.path("stringData").fields()
                 .forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText().getBytes(StandardCharsets.UTF_8)));
         return data;
-    }
-
-    boolean hasSecret(String name) {
-        return all("Secret").stream().anyMatch(o -> name.equals(o.path("metadata").path("name").asText()));
     }
 
     String secretText(String name, String key) {
